@@ -1,0 +1,93 @@
+/**
+ * Domain types for what the poller observes about each member. The etcd and Prometheus
+ * adapters in lib/server translate wire shapes into these; nothing above them sees a raw shape.
+ */
+
+/** A member as MemberList reports it. Ids are lowercase hex, as etcdctl prints them. */
+export interface MemberInfo {
+  id: string;
+  /** Empty while an added member has not started yet. */
+  name: string;
+  peerUrls: string[];
+  clientUrls: string[];
+  isLearner: boolean;
+}
+
+/** One Maintenance Status answer. */
+export interface MemberStatus {
+  /** Hex id of the member that answered. */
+  memberId: string;
+  version: string;
+  dbSizeBytes: number;
+  /** Absent on etcd versions older than 3.4. */
+  dbSizeInUseBytes?: number;
+  /** Hex id of the leader this member follows; absent when it knows of no leader. */
+  leaderId?: string;
+  raftIndex: number;
+  raftAppliedIndex: number;
+  raftTerm: number;
+  isLearner: boolean;
+  /** Status.errors, e.g. "memberID:… alarm:NOSPACE". */
+  errors: string[];
+}
+
+export type Alarm = "NOSPACE" | "CORRUPT";
+
+export type MemberProbe =
+  | { kind: "reachable"; latencyMs: number; status: MemberStatus }
+  | { kind: "unreachable"; error: string };
+
+/** Metrics derived from two consecutive /metrics scrapes of one member. Absent means not exposed. */
+export interface MemberMetrics {
+  scrapedAt: number;
+  hasLeader?: boolean;
+  leaderChangesSeenTotal?: number;
+  proposalsCommittedTotal?: number;
+  proposalsAppliedTotal?: number;
+  proposalsPending?: number;
+  proposalsFailedTotal?: number;
+  /** Per-second rates over the last scrape interval; absent on the first scrape. */
+  proposalsCommittedRate?: number;
+  proposalsAppliedRate?: number;
+  proposalsFailedRate?: number;
+  walFsyncP99Seconds?: number;
+  backendCommitP99Seconds?: number;
+  /** Peer round-trip p99 in seconds, keyed by the peer's hex member id. */
+  peerRoundTripP99Seconds: Record<string, number>;
+  dbTotalSizeBytes?: number;
+  dbInUseBytes?: number;
+  quotaBackendBytes?: number;
+  slowApplyTotal?: number;
+  heartbeatSendFailuresTotal?: number;
+  grpcRequestsTotal?: number;
+  grpcFailedTotal?: number;
+  grpcRequestRate?: number;
+  grpcFailedRate?: number;
+  residentMemoryBytes?: number;
+  cpuSecondsTotal?: number;
+  cpuRate?: number;
+}
+
+export type MemberHealthCheck = { kind: "healthy" } | { kind: "unhealthy"; reason: string };
+
+/** Everything known about one member at one sweep. */
+export interface MemberSnapshot {
+  member: MemberInfo;
+  /** The client URL the poller used. */
+  endpoint: string;
+  probe: MemberProbe;
+  /** From GET /health; absent until first checked. */
+  health?: MemberHealthCheck;
+  /** From GET /metrics; absent until scraped or when scraping failed. */
+  metrics?: MemberMetrics;
+}
+
+export interface ClusterSnapshot {
+  clusterId: string;
+  /** Hex cluster id from the etcd response header; empty until a member answered. */
+  etcdClusterId: string;
+  observedAt: number;
+  members: MemberSnapshot[];
+  /** Set when no member could be listed at all (every configured endpoint failed). */
+  discoveryError?: string;
+}

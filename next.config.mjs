@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // etcd3 loads its .proto files from disk at run time, which bundling breaks.
+  serverExternalPackages: ["etcd3", "@grpc/grpc-js", "@grpc/proto-loader"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;
