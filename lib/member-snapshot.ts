@@ -27,11 +27,19 @@ export interface MemberStatus {
   raftAppliedIndex: number;
   raftTerm: number;
   isLearner: boolean;
-  /** Status.errors, e.g. "memberID:… alarm:NOSPACE". */
+  /** Alarms parsed out of Status.errors; the Alarm RPC needs quorum, Status does not. */
+  alarms: MemberAlarm[];
+  /** The rest of Status.errors. */
   errors: string[];
 }
 
 export type Alarm = "NOSPACE" | "CORRUPT";
+
+/** An active alarm and the member it was raised on (every member reports every alarm). */
+export interface MemberAlarm {
+  memberId: string;
+  alarm: Alarm;
+}
 
 export type MemberProbe =
   | { kind: "reachable"; latencyMs: number; status: MemberStatus }

@@ -1,0 +1,7 @@
+export default function Loading() {
+  return (
+    <p role="status" className="p-8">
+      Loading…
+    </p>
+  );
+}

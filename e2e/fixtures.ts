@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test as base, expect } from "@playwright/test";
+import { writeDashboardConfig } from "../harness/dashboard-config";
+import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
+import { EtcdCluster } from "../harness/etcd-cluster";
+import { seedDemoData } from "../harness/seed";
+
+interface WorkerFixtures {
+  /** A real 3-member cluster with mutual TLS and the demo data seeded. */
+  cluster: EtcdCluster;
+  /** The production build of Raftscope watching `cluster` as `demo` (stacked) and `external`. */
+  dashboard: DashboardServer;
+}
+
+export const test = base.extend<{ restoreMembers: undefined }, WorkerFixtures>({
+  cluster: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "raftscope-e2e-"));
+      const cluster = await EtcdCluster.start({ size: 3, dir });
+      await seedDemoData(cluster);
+      await use(cluster);
+      await cluster.teardown({ removeData: true });
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+  dashboard: [
+    async ({ cluster }, use) => {
+      const dir = path.join(cluster.dir, "dashboard");
+      mkdirSync(dir, { recursive: true });
+      const configPath = path.join(dir, "raftscope.yaml");
+      writeDashboardConfig(configPath, cluster, { includeExternal: true });
+      const server = await startDashboard({
+        configPath,
+        dataDir: path.join(dir, "data"),
+        logFile: path.join(dir, "server.log"),
+      });
+      await use(server);
+      await server.stop();
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+  baseURL: async ({ dashboard }, use) => {
+    await use(dashboard.url);
+  },
+  /** Brings every stopped or frozen member back after a test that injected a fault. */
+  restoreMembers: [
+    async ({ cluster }, use) => {
+      await use(undefined);
+      for (const m of cluster.members) {
+        if (m.state === "frozen") cluster.thaw(m.name);
+      }
+      for (const m of cluster.members) {
+        if (m.state === "stopped") await cluster.restart(m.name);
+      }
+      await cluster.waitForLeader({ timeoutMs: 20_000 });
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

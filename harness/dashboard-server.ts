@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { sleep } from "./deadline";
+import { HarnessError } from "./harness-error";
+import { freeLoopbackPorts } from "./loopback-ports";
+import { scrubbedEnv } from "./scrubbed-env";
+
+export interface DashboardServer {
+  url: string;
+  process: ChildProcess;
+  logFile: string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Serves the production build (`next build` must have run) on a free loopback port, configured
+ * by `configPath`, and resolves once the API answers.
+ */
+export async function startDashboard(opts: {
+  configPath: string;
+  dataDir: string;
+  logFile: string;
+  env?: Record<string, string>;
+}): Promise<DashboardServer> {
+  const [port] = await freeLoopbackPorts(1);
+  if (!port) throw new HarnessError("INVALID_STATE", "no free loopback port for the dashboard");
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const log = createWriteStream(opts.logFile, { flags: "a" });
+  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: scrubbedEnv({
+      RAFTSCOPE_CONFIG: opts.configPath,
+      RAFTSCOPE_DATA_DIR: opts.dataDir,
+      NODE_ENV: "production",
+      ...opts.env,
+    }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill(signal);
+    await Promise.race([exited, sleep(10_000)]);
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  process.once("exit", () => child.kill("SIGKILL"));
+
+  const started = Date.now();
+  while (Date.now() - started < READY_TIMEOUT_MS) {
+    if (child.exitCode !== null) {
+      throw new HarnessError(
+        "INVALID_STATE",
+        `the dashboard exited with code ${child.exitCode}; see ${opts.logFile}`,
+      );
+    }
+    try {
+      const res = await fetch(`${url}/api/clusters`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return { url, process: child, logFile: opts.logFile, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  await stop("SIGKILL");
+  throw new HarnessError(
+    "INVALID_STATE",
+    `the dashboard did not answer within ${READY_TIMEOUT_MS / 1000} s; see ${opts.logFile}`,
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import {
+  type ClusterHealth,
+  clusterStatusSchema,
+  quorumViewSchema,
+} from "../health/cluster-health";
+
+/** One row of GET /api/clusters. */
+export const clusterSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: clusterStatusSchema,
+  leader: z.object({ id: z.string(), name: z.string() }).nullable(),
+  raftTerm: z.number().nullable(),
+  quorum: quorumViewSchema,
+  writable: z.boolean(),
+  observedAt: z.string(),
+});
+
+export const clusterListSchema = z.array(clusterSummarySchema);
+export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
+
+export function summarize(h: ClusterHealth): ClusterSummary {
+  return {
+    id: h.id,
+    name: h.name,
+    status: h.status,
+    leader: h.leader,
+    raftTerm: h.raftTerm,
+    quorum: h.quorum,
+    writable: h.writable,
+    observedAt: h.observedAt,
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { type ErrorCode, RaftscopeError } from "../errors";
+
+const statusByCode: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  CONFIG_INVALID: 500,
+  ETCD_UNAVAILABLE: 503,
+  METRICS_PARSE: 502,
+  INTERNAL: 500,
+};
+
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/**
+ * The one place errors become HTTP answers: `{ error: { code, message } }`, never a stack.
+ * Errors Raftscope did not throw on purpose are reported without their text.
+ */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof z.ZodError) {
+    const message = err.issues
+      .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+      .join("; ");
+    return Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 });
+  }
+  if (err instanceof RaftscopeError) {
+    return Response.json(
+      { error: { code: err.code, message: err.message } },
+      { status: statusByCode[err.code] },
+    );
+  }
+  return Response.json(
+    { error: { code: "INTERNAL", message: "Internal error; see the server log" } },
+    { status: 500 },
+  );
+}

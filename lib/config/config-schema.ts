@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+const endpointUrl = z
+  .url({ protocol: /^https?$/, error: "expected a URL like https://10.0.0.1:2379" })
+  .transform((u) => u.replace(/\/+$/, ""));
+
+const filePath = z.string({ error: "expected a file path" }).min(1, "expected a file path");
+
+export const tlsSchema = z.strictObject({
+  ca: filePath,
+  cert: filePath,
+  key: filePath,
+});
+
+export const nodeRoleSchema = z.enum(["etcd", "kube-apiserver", "control-plane"]);
+
+export const topologyNodeSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Host name or IP; matched against the host part of each member's peer and client URLs. */
+  address: z.string().min(1),
+  roles: z.array(nodeRoleSchema).min(1, "expected at least one role"),
+  /** The etcd member's name, when it differs from the node name. */
+  etcdMember: z.string().min(1).optional(),
+});
+
+export const apiServerSchema = z.strictObject({
+  name: z.string().min(1),
+  /** The node it runs on; stacked topologies put it beside an etcd member. */
+  node: z.string().min(1).optional(),
+  /** Its --etcd-servers list. */
+  etcdServers: z.array(endpointUrl).min(1, "expected the API server's --etcd-servers list"),
+});
+
+export const topologySchema = z.strictObject({
+  mode: z.enum(["stacked", "external"]),
+  nodes: z.array(topologyNodeSchema).default([]),
+  apiServers: z.array(apiServerSchema).default([]),
+});
+
+export const clusterConfigSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{0,62}$/,
+      "expected lowercase letters, digits and dashes, like prod-eu",
+    ),
+  name: z.string().min(1).optional(),
+  endpoints: z.array(endpointUrl).min(1, "expected at least one etcd endpoint"),
+  tls: tlsSchema.optional(),
+  /** Maintenance Status on every member, in milliseconds. */
+  pollIntervalMs: z.number().int().min(100).max(60_000).default(1000),
+  /** Deadline of every call to etcd, in milliseconds. */
+  deadlineMs: z.number().int().min(50).max(30_000).default(1000),
+  /** MemberList, /health and /metrics, in milliseconds. */
+  scrapeIntervalMs: z.number().int().min(500).max(300_000).default(2000),
+  /** A member whose applied index trails the leader's by more than this is lagging. */
+  applyLagThreshold: z.number().int().min(1).default(1000),
+  topology: topologySchema.optional(),
+});
+
+export const configFileSchema = z
+  .strictObject({
+    clusters: z.array(clusterConfigSchema).min(1, "expected at least one cluster"),
+  })
+  .superRefine((cfg, ctx) => {
+    const seen = new Set<string>();
+    cfg.clusters.forEach((c, i) => {
+      if (seen.has(c.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["clusters", i, "id"],
+          message: `duplicate cluster id "${c.id}"`,
+        });
+      }
+      seen.add(c.id);
+    });
+  });
+
+export type TlsFiles = z.infer<typeof tlsSchema>;
+export type TopologyConfig = z.infer<typeof topologySchema>;
+export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** Environment variables Raftscope reads; the ETCDCTL_* ones give a zero-config single cluster. */
+export const environmentSchema = z.object({
+  RAFTSCOPE_CONFIG: z.string().min(1).optional(),
+  RAFTSCOPE_DATA_DIR: z.string().min(1).default("./data"),
+  ETCDCTL_ENDPOINTS: z.string().min(1).optional(),
+  ETCDCTL_CACERT: z.string().min(1).optional(),
+  ETCDCTL_CERT: z.string().min(1).optional(),
+  ETCDCTL_KEY: z.string().min(1).optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

@@ -1,0 +1,37 @@
+/** Stable error codes; route handlers map them to HTTP statuses in one place. */
+export type ErrorCode =
+  | "CONFIG_INVALID"
+  | "NOT_FOUND"
+  | "BAD_REQUEST"
+  | "ETCD_UNAVAILABLE"
+  | "METRICS_PARSE"
+  | "INTERNAL";
+
+/** Base of every error Raftscope throws on purpose: it carries a stable code. */
+export class RaftscopeError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export class ConfigError extends RaftscopeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("CONFIG_INVALID", message, options);
+  }
+}
+
+export class NotFoundError extends RaftscopeError {
+  constructor(message: string) {
+    super("NOT_FOUND", message);
+  }
+}
+
+export class BadRequestError extends RaftscopeError {
+  constructor(message: string) {
+    super("BAD_REQUEST", message);
+  }
+}

@@ -1,0 +1,27 @@
+import type { EventBody } from "./cluster-event";
+
+/** One line an operator reads in the timeline. */
+export function describeEvent(e: EventBody): string {
+  switch (e.type) {
+    case "leader_changed":
+      return `Leader changed: ${e.from?.name ?? "none"} → ${e.to.name}${e.term !== null ? ` (term ${e.term})` : ""}`;
+    case "term_changed":
+      return `Term changed ${e.fromTerm ?? "?"} → ${e.toTerm ?? "?"}; ${e.leader.name} is still leader`;
+    case "member_unreachable":
+      return `Member ${e.member.name} unreachable: ${e.error}`;
+    case "member_recovered":
+      return `Member ${e.member.name} recovered`;
+    case "quorum_lost":
+      return `Quorum lost: ${e.healthyVoters} of ${e.size} needed voters reachable; writes are failing`;
+    case "quorum_regained":
+      return `Quorum regained: ${e.healthyVoters} voters reachable (${e.size} needed)`;
+    case "alarm_raised":
+      return `Alarm ${e.alarm} raised on ${e.member.name}`;
+    case "alarm_cleared":
+      return `Alarm ${e.alarm} cleared on ${e.member.name}`;
+    case "member_added":
+      return `Member ${e.member.name} added${e.isLearner ? " as a learner" : ""}`;
+    case "member_removed":
+      return `Member ${e.member.name} removed`;
+  }
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { computeClusterHealth } from "../health/compute-health";
+import type { ClusterSnapshot } from "../member-snapshot";
+import { ids, type MemberSpec, makeCluster } from "../test-factories/member-snapshot-factory";
+import type { EventBody } from "./cluster-event";
+import { applyEvent, detectEvents, type EventState, initialEventState } from "./detect-events";
+
+function health(snapshot: ClusterSnapshot) {
+  return computeClusterHealth({
+    id: "default",
+    name: "Demo",
+    snapshot,
+    applyLagThreshold: 1000,
+    pollIntervalMs: 1000,
+    lastGoodSweepAt: snapshot.observedAt,
+  });
+}
+
+/** Runs the detector over a sequence of clusters and returns every event, in order. */
+function run(steps: MemberSpec[][], start: EventState = initialEventState) {
+  let state = start;
+  const all: EventBody[] = [];
+  for (const specs of steps) {
+    const out = detectEvents(state, health(makeCluster(specs)));
+    all.push(...out.events);
+    state = out.state;
+  }
+  return { events: all, state };
+}
+
+const led = (leader: number, term: number): MemberSpec => ({
+  status: { leaderId: ids[leader], raftTerm: term },
+});
+
+describe("detectEvents", () => {
+  it("seeds members and leader silently on first sight", () => {
+    const { events, state } = run([[{}, {}, {}]]);
+    expect(events).toEqual([]);
+    expect(state.leader?.id).toBe(ids[0]);
+    expect(Object.keys(state.members ?? {})).toHaveLength(3);
+  });
+
+  it("reports a leader change with old, new and term, through a leaderless moment", () => {
+    const { events } = run([
+      [led(0, 2), led(0, 2), led(0, 2)],
+      [{ down: "connection refused" }, led(0, 2), led(0, 2)],
+      [{ down: "connection refused" }, led(1, 3), led(1, 3)],
+    ]);
+    const types = events.map((e) => e.type);
+    expect(types).toEqual(["member_unreachable", "leader_changed"]);
+    expect(events[1]).toEqual({
+      type: "leader_changed",
+      from: { id: ids[0], name: "m1" },
+      to: { id: ids[1], name: "m2" },
+      term: 3,
+    });
+  });
+
+  it("reports a term change with the same leader", () => {
+    const { events } = run([
+      [led(0, 2), led(0, 2), led(0, 2)],
+      [led(0, 4), led(0, 4), led(0, 4)],
+    ]);
+    expect(events).toEqual([
+      { type: "term_changed", leader: { id: ids[0], name: "m1" }, fromTerm: 2, toTerm: 4 },
+    ]);
+  });
+
+  it("reports quorum lost and regained, and members going down and coming back", () => {
+    const noLeader: MemberSpec = { status: { leaderId: undefined } };
+    const { events } = run([
+      [{}, {}, {}],
+      [noLeader, { down: true }, { down: true }],
+      [{}, {}, { down: true }],
+      [{}, {}, {}],
+    ]);
+    expect(events.map((e) => e.type)).toEqual([
+      "member_unreachable",
+      "member_unreachable",
+      "quorum_lost",
+      "member_recovered",
+      "quorum_regained",
+      "member_recovered",
+    ]);
+  });
+
+  it("reports alarms raised and cleared, but not while nothing can be read", () => {
+    const alarms = [{ memberId: ids[1] ?? "", alarm: "NOSPACE" as const }];
+    const withAlarm: MemberSpec = { status: { alarms } };
+    const { events } = run([
+      [{}, {}, {}],
+      [withAlarm, withAlarm, withAlarm],
+      [{ down: true }, { down: true }, { down: true }],
+      [withAlarm, withAlarm, withAlarm],
+      [{}, {}, {}],
+    ]);
+    const alarmEvents = events.filter((e) => e.type.startsWith("alarm"));
+    expect(alarmEvents).toEqual([
+      { type: "alarm_raised", member: { id: ids[1], name: "m2" }, alarm: "NOSPACE" },
+      { type: "alarm_cleared", member: { id: ids[1], name: "m2" }, alarm: "NOSPACE" },
+    ]);
+  });
+
+  it("reports members added and removed", () => {
+    const { events } = run([
+      [{}, {}, {}],
+      [{}, {}, {}, { learner: true }],
+      [{}, {}, {}],
+    ]);
+    expect(events).toEqual([
+      { type: "member_added", member: { id: ids[3], name: "m4" }, isLearner: true },
+      { type: "member_removed", member: { id: ids[3], name: "m4" } },
+    ]);
+  });
+
+  it("rebuilds the same state by replaying its events", () => {
+    const steps = [
+      [led(0, 2), led(0, 2), led(0, 2)],
+      [{ down: true }, led(0, 2), led(0, 2)],
+      [{ down: true }, led(1, 3), led(1, 3)],
+      [led(1, 3), led(1, 3), { down: true }],
+    ];
+    const seeded = run(steps.slice(0, 1)).state;
+    const { events, state } = run(steps.slice(1), seeded);
+    const replayed = events.reduce(applyEvent, seeded);
+    expect(replayed.leader).toEqual(state.leader);
+    expect(new Set(replayed.unreachable)).toEqual(new Set(state.unreachable));
+    expect(replayed.quorumLost).toBe(state.quorumLost);
+  });
+
+  it("emits nothing when nothing changed", () => {
+    const { events } = run([
+      [{}, {}, { down: true }],
+      [{}, {}, { down: true }],
+    ]);
+    expect(events.map((e) => e.type)).toEqual(["member_unreachable"]);
+  });
+});

@@ -1,0 +1,379 @@
+import "server-only";
+import type { Etcd3 } from "etcd3";
+import type { ClusterConfig } from "../config/config-schema";
+import type { ClusterEvent } from "../events/cluster-event";
+import { detectEvents } from "../events/detect-events";
+import type { ClusterHealth } from "../health/cluster-health";
+import { computeClusterHealth } from "../health/compute-health";
+import { thresholds } from "../health/thresholds";
+import type { HistoryPoint } from "../history/history-point";
+import { toHistoryPoint } from "../history/history-point";
+import { RingBuffer } from "../history/ring-buffer";
+import type {
+  ClusterSnapshot,
+  MemberHealthCheck,
+  MemberInfo,
+  MemberMetrics,
+  MemberProbe,
+} from "../member-snapshot";
+import { deriveMemberMetrics } from "../metrics/derive-member-metrics";
+import type { MetricsSample } from "../metrics/metrics-sample";
+import { parseHealthBody } from "./etcd/health-body";
+import { createMemberClient } from "./etcd/member-client";
+import { getFromMember } from "./etcd/member-http";
+import { fetchMemberList, fetchStatus } from "./etcd/member-rpc";
+import { readTlsMaterial, type TlsMaterial } from "./etcd/tls-material";
+import type { EventLog } from "./event-log";
+import { parseMetricsText } from "./metrics/parse-metrics";
+
+export type PollerMessage =
+  | { kind: "health"; health: ClusterHealth }
+  | { kind: "event"; event: ClusterEvent };
+
+/** While the leader is lost or changing, poll at this interval until the voters agree again. */
+const FAST_INTERVAL_MS = 100;
+/** A cluster that stays leaderless this long is down, not electing: stop polling fast. */
+const FAST_MODE_LIMIT_MS = 30_000;
+const HISTORY_RESOLUTION_MS = 1000;
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) {
+    const details = (err as { details?: unknown }).details;
+    return typeof details === "string" && details ? details : err.message;
+  }
+  return String(err);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+}
+
+interface MemberState {
+  info: MemberInfo;
+  probe?: MemberProbe;
+  statusInFlight: boolean;
+  scrapeInFlight: boolean;
+  health?: MemberHealthCheck;
+  lastSample?: MetricsSample;
+  metrics?: MemberMetrics;
+}
+
+/**
+ * Watches one cluster for every viewer: one etcd3 client per member, Maintenance Status each
+ * interval with a deadline, MemberList, /health and /metrics less often. A member that stopped
+ * answering is probed in the background, so it never delays the others' results.
+ */
+export class ClusterPoller {
+  private readonly tls: TlsMaterial | undefined;
+  private readonly clients = new Map<string, Etcd3>();
+  private members = new Map<string, MemberState>();
+  private etcdClusterId = "";
+  private discoveryError: string | undefined;
+  private memberListInFlight = false;
+  private lastMemberListAt = 0;
+  private lastScrapeAt = 0;
+  private leaderlessSince: number | undefined;
+  private latestHealth: ClusterHealth | undefined;
+  private lastGoodSweepAt: number | undefined;
+  private readonly listeners = new Set<(msg: PollerMessage) => void>();
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private publishQueued = false;
+  readonly history: RingBuffer<HistoryPoint>;
+  sweeps = 0;
+
+  constructor(
+    readonly config: ClusterConfig,
+    private readonly eventLog: EventLog,
+    historyMs = 60 * 60 * 1000,
+  ) {
+    this.tls = config.tls ? readTlsMaterial(config.tls) : undefined;
+    this.history = new RingBuffer(Math.ceil(historyMs / HISTORY_RESOLUTION_MS));
+  }
+
+  get name(): string {
+    return this.config.name ?? this.config.id;
+  }
+
+  get health(): ClusterHealth | undefined {
+    return this.latestHealth;
+  }
+
+  /** Resolves with the first verdict; a fresh server answers once its first sweep is done. */
+  firstHealth(): Promise<ClusterHealth> {
+    const known = this.latestHealth;
+    if (known) return Promise.resolve(known);
+    return new Promise((resolve) => {
+      const off = this.subscribe((msg) => {
+        if (msg.kind === "health") {
+          off();
+          resolve(msg.health);
+        }
+      });
+    });
+  }
+
+  get events(): EventLog {
+    return this.eventLog;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.loop;
+    for (const c of this.clients.values()) c.close();
+    this.clients.clear();
+  }
+
+  subscribe(listener: (msg: PollerMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(msg: PollerMessage): void {
+    for (const l of this.listeners) {
+      try {
+        l(msg);
+      } catch {
+        // One broken viewer must not stop the others from hearing.
+      }
+    }
+  }
+
+  private client(endpoint: string): Etcd3 {
+    let c = this.clients.get(endpoint);
+    if (!c) {
+      c = createMemberClient(endpoint, this.tls);
+      this.clients.set(endpoint, c);
+    }
+    return c;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const started = Date.now();
+      try {
+        await this.sweep();
+      } catch (err) {
+        this.discoveryError = `Poller error: ${errorText(err)}`;
+      }
+      const fast =
+        this.leaderlessSince !== undefined && started - this.leaderlessSince < FAST_MODE_LIMIT_MS;
+      const interval = fast ? FAST_INTERVAL_MS : this.config.pollIntervalMs;
+      await sleep(Math.max(0, started + interval - Date.now()));
+    }
+  }
+
+  /** Endpoints that can answer MemberList: advertised client URLs first, then the configured ones. */
+  private discoveryEndpoints(): string[] {
+    const advertised = [...this.members.values()]
+      .filter((m) => m.probe?.kind === "reachable")
+      .flatMap((m) => m.info.clientUrls.slice(0, 1));
+    return [...new Set([...advertised, ...this.config.endpoints])];
+  }
+
+  private async refreshMembers(): Promise<void> {
+    if (this.memberListInFlight) return;
+    this.memberListInFlight = true;
+    try {
+      const candidates = this.discoveryEndpoints();
+      const list = await Promise.any(
+        candidates.map((e) => fetchMemberList(this.client(e), this.config.deadlineMs)),
+      ).catch((err: unknown) => {
+        const reasons = err instanceof AggregateError ? err.errors : [err];
+        throw new Error(
+          `No endpoint answered MemberList (${candidates.join(", ")}): ${errorText(reasons[0])}`,
+        );
+      });
+      const next = new Map<string, MemberState>();
+      const added: MemberState[] = [];
+      for (const info of list) {
+        const prev = this.members.get(info.id);
+        if (prev) {
+          prev.info = info;
+          next.set(info.id, prev);
+        } else {
+          const state: MemberState = { info, statusInFlight: false, scrapeInFlight: false };
+          added.push(state);
+          next.set(info.id, state);
+        }
+      }
+      // A member joins the verdict only once probed, so it never shows as down for a moment.
+      await Promise.all(added.map((s) => this.probe(s)));
+      this.members = next;
+      this.discoveryError = undefined;
+      this.lastMemberListAt = Date.now();
+      this.pruneClients();
+    } catch (err) {
+      this.discoveryError = errorText(err);
+    } finally {
+      this.memberListInFlight = false;
+    }
+  }
+
+  private pruneClients(): void {
+    const wanted = new Set([
+      ...this.config.endpoints,
+      ...[...this.members.values()].flatMap((m) => m.info.clientUrls.slice(0, 1)),
+    ]);
+    for (const [endpoint, c] of this.clients) {
+      if (!wanted.has(endpoint)) {
+        c.close();
+        this.clients.delete(endpoint);
+      }
+    }
+  }
+
+  private async probe(state: MemberState): Promise<void> {
+    const endpoint = state.info.clientUrls[0];
+    if (!endpoint) {
+      state.probe = { kind: "unreachable", error: "member has not started (no client URL yet)" };
+      return;
+    }
+    state.statusInFlight = true;
+    const t0 = performance.now();
+    try {
+      const { status, etcdClusterId } = await fetchStatus(
+        this.client(endpoint),
+        this.config.deadlineMs,
+      );
+      state.probe = { kind: "reachable", latencyMs: performance.now() - t0, status };
+      this.etcdClusterId = etcdClusterId;
+    } catch (err) {
+      state.probe = { kind: "unreachable", error: errorText(err) };
+    } finally {
+      state.statusInFlight = false;
+    }
+  }
+
+  private async scrape(state: MemberState): Promise<void> {
+    const endpoint = state.info.clientUrls[0];
+    if (!endpoint || state.scrapeInFlight) return;
+    state.scrapeInFlight = true;
+    try {
+      const [health, metrics] = await Promise.allSettled([
+        getFromMember(endpoint, "/health", this.tls, this.config.deadlineMs),
+        getFromMember(endpoint, "/metrics", this.tls, this.config.deadlineMs),
+      ]);
+      if (health.status === "fulfilled") {
+        state.health = parseHealthBody(health.value);
+      } else {
+        state.health = { kind: "unhealthy", reason: errorText(health.reason) };
+      }
+      if (metrics.status === "fulfilled") {
+        const sample = parseMetricsText(metrics.value, Date.now());
+        state.metrics = deriveMemberMetrics(state.lastSample, sample);
+        state.lastSample = sample;
+      } else {
+        state.metrics = undefined;
+      }
+    } catch {
+      state.metrics = undefined;
+    } finally {
+      state.scrapeInFlight = false;
+    }
+  }
+
+  /** One round: Status on every member, with MemberList and scrapes when due. */
+  async sweep(): Promise<void> {
+    const now = Date.now();
+    if (this.members.size === 0) {
+      await this.refreshMembers();
+    } else if (now - this.lastMemberListAt >= this.config.scrapeIntervalMs) {
+      void this.refreshMembers().then(() => this.queuePublish());
+    }
+    const waits: Promise<void>[] = [];
+    for (const state of this.members.values()) {
+      if (state.statusInFlight) continue;
+      const p = this.probe(state);
+      // Only members that answered last time are waited for; the others report when they can.
+      if (state.probe?.kind !== "unreachable") waits.push(p);
+      else void p.then(() => this.queuePublish());
+    }
+    await Promise.all(waits);
+    if (now - this.lastScrapeAt >= this.config.scrapeIntervalMs) {
+      this.lastScrapeAt = now;
+      for (const state of this.members.values()) {
+        void this.scrape(state);
+      }
+    }
+    this.sweeps++;
+    this.publish();
+  }
+
+  private queuePublish(): void {
+    if (this.publishQueued || this.stopped) return;
+    this.publishQueued = true;
+    queueMicrotask(() => {
+      this.publishQueued = false;
+      this.publish();
+    });
+  }
+
+  snapshot(): ClusterSnapshot {
+    return {
+      clusterId: this.config.id,
+      etcdClusterId: this.etcdClusterId,
+      observedAt: Date.now(),
+      members: [...this.members.values()].map((s) => ({
+        member: s.info,
+        endpoint: s.info.clientUrls[0] ?? "",
+        probe: s.probe ?? { kind: "unreachable", error: "not probed yet" },
+        ...(s.health ? { health: s.health } : {}),
+        ...(s.metrics ? { metrics: s.metrics } : {}),
+      })),
+      ...(this.discoveryError && this.members.size === 0
+        ? { discoveryError: this.discoveryError }
+        : {}),
+    };
+  }
+
+  private publish(): void {
+    const snapshot = this.snapshot();
+    const leaderChanges = this.eventLog
+      .since(snapshot.observedAt - thresholds.leaderChangesWindowMs)
+      .filter((e) => e.type === "leader_changed").length;
+    if (snapshot.members.some((m) => m.probe.kind === "reachable")) {
+      this.lastGoodSweepAt = snapshot.observedAt;
+    }
+    const full = computeClusterHealth({
+      id: this.config.id,
+      name: this.name,
+      snapshot,
+      leaderChangesInWindow: leaderChanges,
+      applyLagThreshold: this.config.applyLagThreshold,
+      pollIntervalMs: this.config.pollIntervalMs,
+      lastGoodSweepAt: this.lastGoodSweepAt,
+    });
+    const agreed = full.leader && !full.warnings.some((w) => w.code === "LEADER_DISAGREEMENT");
+    this.leaderlessSince = agreed ? undefined : (this.leaderlessSince ?? snapshot.observedAt);
+
+    // Nothing is known before the first member list: no verdict, so no events either.
+    if (this.members.size > 0) {
+      const detected = detectEvents(this.eventLog.state, full);
+      const written = this.eventLog.append(
+        detected.events,
+        detected.state,
+        new Date(snapshot.observedAt),
+      );
+      for (const event of written) this.emit({ kind: "event", event });
+    }
+    const last = this.history.last();
+    const point = toHistoryPoint(snapshot, full);
+    if (
+      last &&
+      Math.floor(last.t / HISTORY_RESOLUTION_MS) === Math.floor(point.t / HISTORY_RESOLUTION_MS)
+    ) {
+      // Fast polling: keep one point per second, the newest.
+      this.history.replaceLast(point);
+    } else {
+      this.history.push(point);
+    }
+    this.latestHealth = full;
+    this.emit({ kind: "health", health: full });
+  }
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { accessSync, constants, readFileSync } from "node:fs";
+import path from "node:path";
+import { type ConfigFile, environmentSchema } from "../config/config-schema";
+import { formatIssues } from "../config/format-issues";
+import { configFromEtcdctlEnvironment, parseConfigText } from "../config/parse-config";
+import { ConfigError } from "../errors";
+
+export interface RaftscopeConfig extends ConfigFile {
+  dataDir: string;
+  /** Where the clusters came from, for start-up logs. */
+  source: string;
+}
+
+/**
+ * Reads the environment and config file once, validates both, and checks that every
+ * certificate and key can be read. Throws ConfigError naming the field or path at fault.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): RaftscopeConfig {
+  const parsedEnv = environmentSchema.safeParse(env);
+  if (!parsedEnv.success) {
+    throw new ConfigError(`Invalid environment:\n${formatIssues(parsedEnv.error)}`);
+  }
+  const e = parsedEnv.data;
+  let file: ConfigFile;
+  let source: string;
+  if (e.RAFTSCOPE_CONFIG) {
+    source = path.resolve(e.RAFTSCOPE_CONFIG);
+    let text: string;
+    try {
+      text = readFileSync(/*turbopackIgnore: true*/ source, "utf8");
+    } catch (err) {
+      throw new ConfigError(
+        `Cannot read the config file ${source} (RAFTSCOPE_CONFIG): ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
+    }
+    file = parseConfigText(text, source);
+  } else if (e.ETCDCTL_ENDPOINTS) {
+    source = "ETCDCTL_* environment";
+    file = configFromEtcdctlEnvironment(e);
+  } else {
+    throw new ConfigError(
+      "No cluster configured: set RAFTSCOPE_CONFIG to a config file, or ETCDCTL_ENDPOINTS (with ETCDCTL_CACERT, ETCDCTL_CERT and ETCDCTL_KEY for mutual TLS)",
+    );
+  }
+  for (const cluster of file.clusters) {
+    if (!cluster.tls) continue;
+    for (const [field, p] of Object.entries(cluster.tls)) {
+      try {
+        accessSync(p, constants.R_OK);
+      } catch (err) {
+        const reason =
+          (err as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : "is not readable";
+        throw new ConfigError(`cluster "${cluster.id}": tls.${field} file ${p} ${reason}`);
+      }
+    }
+  }
+  return { ...file, dataDir: path.resolve(e.RAFTSCOPE_DATA_DIR), source };
+}

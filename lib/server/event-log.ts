@@ -1,0 +1,147 @@
+import "server-only";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import path from "node:path";
+import type { ClusterEvent, EventBody } from "../events/cluster-event";
+import { applyEvent, type EventState, initialEventState } from "../events/detect-events";
+import { parseEventLines } from "../events/parse-event-lines";
+
+export interface EventLogOptions {
+  dir: string;
+  clusterId: string;
+  /** The live file is rotated once it passes this size; one rotated file is kept. */
+  maxBytes?: number;
+  /** How many recent events stay in memory for the API. */
+  keepInMemory?: number;
+}
+
+/**
+ * Append-only JSON-lines log of one cluster's events, with the detector's state beside it.
+ * Each event is one write(2) of one whole line, so a crash tears at most the line being written;
+ * a torn tail is cut off on open and skipped on load.
+ */
+export class EventLog {
+  private readonly file: string;
+  private readonly rotated: string;
+  private readonly stateFile: string;
+  private readonly maxBytes: number;
+  private readonly keep: number;
+  private fd: number;
+  private size: number;
+  private recentEvents: ClusterEvent[];
+  private lastSeq: number;
+  private detectorState: EventState;
+  readonly skippedLines: number;
+
+  constructor(private readonly options: EventLogOptions) {
+    mkdirSync(options.dir, { recursive: true });
+    this.file = path.join(options.dir, "events.jsonl");
+    this.rotated = path.join(options.dir, "events.1.jsonl");
+    this.stateFile = path.join(options.dir, "detector-state.json");
+    this.maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
+    this.keep = options.keepInMemory ?? 5000;
+
+    const older = this.readLog(this.rotated);
+    const live = this.readLog(this.file);
+    const events = [...older.events, ...live.events];
+    this.skippedLines = older.skipped + live.skipped;
+    this.recentEvents = events.slice(-this.keep);
+    this.lastSeq = events.at(-1)?.seq ?? 0;
+    this.detectorState = this.loadState(events);
+
+    this.fd = openSync(this.file, "a+");
+    this.size = fstatSync(this.fd).size;
+    this.cutTornTail();
+  }
+
+  private readLog(file: string): { events: ClusterEvent[]; skipped: number } {
+    if (!existsSync(file)) return { events: [], skipped: 0 };
+    return parseEventLines(readFileSync(file, "utf8"));
+  }
+
+  /** The saved detector state, caught up with any events logged after it was saved. */
+  private loadState(events: ClusterEvent[]): EventState {
+    let saved: { seq: number; state: EventState } | undefined;
+    try {
+      saved = JSON.parse(readFileSync(this.stateFile, "utf8"));
+    } catch {
+      saved = undefined;
+    }
+    let state = saved?.state ?? initialEventState;
+    const from = saved?.seq ?? 0;
+    for (const e of events) if (e.seq > from) state = applyEvent(state, e);
+    return state;
+  }
+
+  private cutTornTail(): void {
+    if (this.size === 0) return;
+    const content = readFileSync(this.file);
+    if (content[content.length - 1] === 0x0a) return;
+    const lastNewline = content.lastIndexOf(0x0a);
+    ftruncateSync(this.fd, lastNewline + 1);
+    this.size = lastNewline + 1;
+  }
+
+  get state(): EventState {
+    return this.detectorState;
+  }
+
+  /** Newest first. */
+  recent(limit: number): ClusterEvent[] {
+    return this.recentEvents.slice(-limit).reverse();
+  }
+
+  since(atMs: number): ClusterEvent[] {
+    return this.recentEvents.filter((e) => Date.parse(e.at) >= atMs);
+  }
+
+  /** Records events and the state after them; returns the events with their sequence numbers. */
+  append(bodies: EventBody[], state: EventState, at: Date = new Date()): ClusterEvent[] {
+    const written: ClusterEvent[] = [];
+    for (const body of bodies) {
+      const event: ClusterEvent = {
+        ...body,
+        seq: this.lastSeq + 1,
+        at: at.toISOString(),
+        clusterId: this.options.clusterId,
+      };
+      const line = Buffer.from(`${JSON.stringify(event)}\n`, "utf8");
+      writeSync(this.fd, line);
+      this.size += line.length;
+      this.lastSeq = event.seq;
+      written.push(event);
+    }
+    this.recentEvents.push(...written);
+    if (this.recentEvents.length > this.keep * 2)
+      this.recentEvents = this.recentEvents.slice(-this.keep);
+    this.detectorState = state;
+    if (written.length > 0) {
+      const tmp = `${this.stateFile}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ seq: this.lastSeq, state }));
+      renameSync(tmp, this.stateFile);
+      if (this.size > this.maxBytes) this.rotate();
+    }
+    return written;
+  }
+
+  private rotate(): void {
+    closeSync(this.fd);
+    renameSync(this.file, this.rotated);
+    this.fd = openSync(this.file, "a+");
+    this.size = 0;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

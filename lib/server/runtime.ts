@@ -1,0 +1,67 @@
+import "server-only";
+import path from "node:path";
+import { NotFoundError, RaftscopeError } from "../errors";
+import type { ClusterHealth } from "../health/cluster-health";
+import { ClusterPoller } from "./cluster-poller";
+import { loadConfig, type RaftscopeConfig } from "./config";
+import { EventLog } from "./event-log";
+
+export interface Runtime {
+  config: RaftscopeConfig;
+  pollers: Map<string, ClusterPoller>;
+}
+
+// One runtime per server process, kept on globalThis so hot reload and every route share it.
+const globalForRuntime = globalThis as unknown as { raftscopeRuntime?: Runtime };
+
+function createRuntime(): Runtime {
+  const config = loadConfig();
+  const pollers = new Map<string, ClusterPoller>();
+  for (const cluster of config.clusters) {
+    const log = new EventLog({
+      dir: path.join(config.dataDir, "clusters", cluster.id),
+      clusterId: cluster.id,
+    });
+    const poller = new ClusterPoller(cluster, log);
+    poller.start();
+    pollers.set(cluster.id, poller);
+  }
+  return { config, pollers };
+}
+
+/** The process's pollers, started on first use (instrumentation starts them at boot). */
+export function getRuntime(): Runtime {
+  globalForRuntime.raftscopeRuntime ??= createRuntime();
+  return globalForRuntime.raftscopeRuntime;
+}
+
+export function getPoller(clusterId: string): ClusterPoller {
+  const poller = getRuntime().pollers.get(clusterId);
+  if (!poller) throw new NotFoundError(`No cluster with id "${clusterId}"`);
+  return poller;
+}
+
+/** The latest verdict, waiting for the first sweep when the server has just started. */
+export async function currentHealth(poller: ClusterPoller): Promise<ClusterHealth> {
+  const known = poller.health;
+  if (known) return known;
+  const waitMs = poller.config.deadlineMs * 3;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new RaftscopeError(
+            "ETCD_UNAVAILABLE",
+            `No sweep of cluster "${poller.config.id}" has finished within ${waitMs} ms`,
+          ),
+        ),
+      waitMs,
+    );
+  });
+  try {
+    return await Promise.race([poller.firstHealth(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

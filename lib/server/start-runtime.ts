@@ -1,0 +1,19 @@
+import "server-only";
+import { ConfigError } from "../errors";
+import { getRuntime } from "./runtime";
+
+/** Boot-time start: a bad config ends the process with the message that names the field. */
+export function startRuntime(): void {
+  try {
+    const { config } = getRuntime();
+    console.log(
+      `raftscope: watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
+    );
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`raftscope: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, then typecheck, lint, unit tests, production build,
+# integration tests against real etcd, and e2e in Debian's chromium. Every stage runs even when
+# an earlier one failed, and the last line counts them all: `N passed, N failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-deps.sh --with-browser || exit 1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export NEXT_TELEMETRY_DISABLED=1
+# etcd and etcdctl take ETCD_*/ETCDCTL_* from the environment; so would Raftscope's zero-config.
+for v in $(compgen -e | grep -E '^(ETCD_|ETCDCTL_|RAFTSCOPE_)' || true); do unset "$v"; done
+
+results=test-results
+rm -rf "$results" && mkdir -p "$results"
+failed_stages=()
+
+stage() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name"
+  if ! "$@"; then failed_stages+=("$name"); fi
+}
+
+stage typecheck npx tsc --noEmit -p .
+stage lint npx biome ci .
+stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+stage build npx next build
+stage integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+stage e2e npx playwright test
+
+node scripts/summarize-tests.mjs "$results" "${failed_stages[@]+"${failed_stages[@]}"}"
