@@ -1,0 +1,176 @@
+// Health-engine benchmark (npm run bench): sweep cost against etcdctl, the price of a frozen
+// member, and how soon the API reports a newly elected leader. Figures go to docs/benchmarks.md.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { writeDashboardConfig } from "../harness/dashboard-config";
+import { startDashboard } from "../harness/dashboard-server";
+import { EtcdCluster } from "../harness/etcd-cluster";
+import { scrubbedEnv } from "../harness/scrubbed-env";
+import { clusterConfigSchema } from "../lib/config/config-schema";
+import { ClusterPoller } from "../lib/server/cluster-poller";
+import { EventLog } from "../lib/server/event-log";
+
+const run = promisify(execFile);
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function timeEtcdctl(cluster: EtcdCluster): Promise<number> {
+  const tls = cluster.tlsFiles;
+  const t0 = performance.now();
+  await run(
+    "/usr/bin/etcdctl",
+    [
+      `--endpoints=${cluster.endpoints[0]}`,
+      `--cacert=${tls.ca}`,
+      `--cert=${tls.cert}`,
+      `--key=${tls.key}`,
+      "endpoint",
+      "status",
+      "--cluster",
+    ],
+    { env: scrubbedEnv(), timeout: 60_000 },
+  ).catch(() => undefined);
+  return performance.now() - t0;
+}
+
+function makePoller(cluster: EtcdCluster): ClusterPoller {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-bench-"));
+  const config = clusterConfigSchema.parse({
+    id: "bench",
+    endpoints: cluster.endpoints.slice(0, 1),
+    tls: cluster.tlsFiles,
+  });
+  return new ClusterPoller(config, new EventLog({ dir, clusterId: "bench" }));
+}
+
+async function sweepBench(size: number, lines: string[]) {
+  const cluster = await EtcdCluster.start({
+    size,
+    dir: mkdtempSync(path.join(os.tmpdir(), `raftscope-bench-${size}-`)),
+  });
+  try {
+    const poller = makePoller(cluster);
+    await poller.sweep();
+    const sweeps: number[] = [];
+    const ctl: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      let t0 = performance.now();
+      await poller.sweep();
+      sweeps.push(performance.now() - t0);
+      ctl.push(await timeEtcdctl(cluster));
+      t0 = performance.now();
+    }
+    lines.push(
+      `| ${size} members, healthy | ${fmt(quantile(sweeps, 0.5))} | ${fmt(quantile(ctl, 0.5))} | ${(quantile(ctl, 0.5) / quantile(sweeps, 0.5)).toFixed(0)}× |`,
+    );
+
+    const frozen = cluster.members[size - 1]?.name ?? "";
+    cluster.freeze(frozen);
+    const frozenSweeps: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await poller.sweep();
+      frozenSweeps.push(performance.now() - t0);
+    }
+    const ctlFrozen = await timeEtcdctl(cluster);
+    cluster.thaw(frozen);
+    lines.push(
+      `| ${size} members, one frozen | first sweep ${fmt(frozenSweeps[0] ?? 0)}, then max ${fmt(Math.max(...frozenSweeps.slice(1)))} | ${fmt(ctlFrozen)} | ${(ctlFrozen / (frozenSweeps[0] ?? 1)).toFixed(1)}× |`,
+    );
+    await poller.stop();
+  } finally {
+    await cluster.teardown({ removeData: true });
+  }
+}
+
+async function leaderBench(kills: number, lines: string[]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-bench-leader-"));
+  const cluster = await EtcdCluster.start({ size: 3, dir });
+  const dashDir = path.join(dir, "dashboard");
+  mkdirSync(dashDir);
+  writeDashboardConfig(path.join(dashDir, "raftscope.yaml"), cluster);
+  const dashboard = await startDashboard({
+    configPath: path.join(dashDir, "raftscope.yaml"),
+    dataDir: path.join(dashDir, "data"),
+    logFile: path.join(dashDir, "server.log"),
+  });
+  // Every health frame the API pushes, with the time it arrived.
+  const seen: Array<{ at: number; leader: string | null }> = [];
+  const ctrl = new AbortController();
+  const res = await fetch(`${dashboard.url}/api/clusters/demo/stream`, { signal: ctrl.signal });
+  const reader = res.body?.getReader();
+  void (async () => {
+    let buf = "";
+    while (reader) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) break;
+      buf += new TextDecoder().decode(value);
+      const frames = buf.split("\n\n");
+      buf = frames.pop() ?? "";
+      for (const f of frames) {
+        if (!f.includes("event: health")) continue;
+        const data = f.split("\n").find((l) => l.startsWith("data: "));
+        const h = JSON.parse(data?.slice(6) ?? "{}") as { leader: { name: string } | null };
+        seen.push({ at: Date.now(), leader: h.leader?.name ?? null });
+      }
+    }
+  })();
+
+  const delays: number[] = [];
+  try {
+    for (let i = 0; i < kills; i++) {
+      const old = await cluster.waitForLeader({ timeoutMs: 20_000 });
+      const killedAt = Date.now();
+      await cluster.kill(old);
+      const next = await cluster.waitForLeader({ exclude: old, timeoutMs: 20_000 });
+      const election = cluster.electionsSince(killedAt).find((e) => e.member === next);
+      const deadline = Date.now() + 10_000;
+      let reported: number | undefined;
+      while (Date.now() < deadline && reported === undefined) {
+        reported = seen.find((s) => s.at >= killedAt && s.leader === next)?.at;
+        if (reported === undefined) await new Promise((r) => setTimeout(r, 20));
+      }
+      if (election && reported !== undefined) delays.push(Math.max(0, reported - election.at));
+      await cluster.restart(old);
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+  } finally {
+    ctrl.abort();
+    await dashboard.stop();
+    await cluster.teardown({ removeData: true });
+  }
+  lines.push(
+    `| new leader reported after its "became leader" log line, ${delays.length} kills | median ${fmt(quantile(delays, 0.5))} | p95 ${fmt(quantile(delays, 0.95))} | max ${fmt(Math.max(...delays))} |`,
+  );
+}
+
+/** Runs the health-engine benchmark and returns its markdown rows. */
+export async function benchHealth(): Promise<string[]> {
+  const lines = [
+    "| case | Raftscope sweep | `etcdctl endpoint status --cluster` | ratio |",
+    "| --- | --- | --- | --- |",
+  ];
+  await sweepBench(3, lines);
+  await sweepBench(5, lines);
+  lines.push("", "| leader kill | median | p95 | max |", "| --- | --- | --- | --- |");
+  await leaderBench(10, lines);
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchHealth().then(
+    (lines) => console.log(lines.join("\n")),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
