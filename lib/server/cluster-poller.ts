@@ -266,7 +266,13 @@ export class ClusterPoller {
       }
       if (metrics.status === "fulfilled") {
         const sample = parseMetricsText(metrics.value, Date.now());
-        state.metrics = deriveMemberMetrics(state.lastSample, sample);
+        const derived = deriveMemberMetrics(state.lastSample, sample);
+        // etcd probes peer round trips only every 15-30 s: keep the last p99 between probes.
+        derived.peerRoundTripP99Seconds = {
+          ...state.metrics?.peerRoundTripP99Seconds,
+          ...derived.peerRoundTripP99Seconds,
+        };
+        state.metrics = derived;
         state.lastSample = sample;
       } else {
         state.metrics = undefined;

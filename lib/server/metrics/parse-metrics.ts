@@ -1,0 +1,70 @@
+import "server-only";
+import { MetricsParseError } from "../../metrics/metrics-parse-error";
+import type { Histogram, MetricsSample } from "../../metrics/metrics-sample";
+import { collectHistograms } from "./collect-histograms";
+import { type PrometheusSeries, readPrometheusSeries } from "./read-prometheus-series";
+
+const PEER_RTT = "etcd_network_peer_round_trip_time_seconds";
+const HEX_MEMBER_ID = /^[0-9a-f]+$/;
+
+function peerId(labels: Record<string, string>): string {
+  const to = labels.To?.toLowerCase();
+  if (to === undefined || !HEX_MEMBER_ID.test(to)) {
+    throw new MetricsParseError(
+      `${PEER_RTT} has To=${JSON.stringify(labels.To ?? "")}, not a hex member id`,
+    );
+  }
+  return to;
+}
+
+/**
+ * Translates one /metrics body from an etcd member into a MetricsSample. Series this etcd
+ * version does not expose are left undefined. Counters are summed over their label sets.
+ * Throws MetricsParseError naming what was wrong when the body is not Prometheus text, or
+ * when a histogram Raftscope reads lacks its +Inf bucket, _sum or _count.
+ */
+export function parseMetricsText(text: string, scrapedAt: number): MetricsSample {
+  const byName = new Map<string, PrometheusSeries[]>();
+  for (const series of readPrometheusSeries(text)) {
+    const list = byName.get(series.name);
+    if (list) list.push(series);
+    else byName.set(series.name, [series]);
+  }
+
+  const total = (
+    name: string,
+    keep: (labels: Record<string, string>) => boolean = () => true,
+  ): number | undefined => {
+    const series = byName.get(name);
+    return series?.filter((s) => keep(s.labels)).reduce((sum, s) => sum + s.value, 0);
+  };
+  // WAL fsync and backend commit are unlabelled in etcd; any labels would be summed by le.
+  const whole = (name: string): Histogram | undefined =>
+    collectHistograms(byName, name, () => "").get("");
+
+  return {
+    scrapedAt,
+    hasLeader: total("etcd_server_has_leader"),
+    leaderChangesSeenTotal: total("etcd_server_leader_changes_seen_total"),
+    proposalsCommittedTotal: total("etcd_server_proposals_committed_total"),
+    proposalsAppliedTotal: total("etcd_server_proposals_applied_total"),
+    proposalsPending: total("etcd_server_proposals_pending"),
+    proposalsFailedTotal: total("etcd_server_proposals_failed_total"),
+    walFsyncDuration: whole("etcd_disk_wal_fsync_duration_seconds"),
+    backendCommitDuration: whole("etcd_disk_backend_commit_duration_seconds"),
+    peerRoundTripTime: Object.fromEntries(collectHistograms(byName, PEER_RTT, peerId)),
+    // Before 3.4 only the etcd_debugging_ name exists.
+    dbTotalSizeBytes:
+      total("etcd_mvcc_db_total_size_in_bytes") ??
+      total("etcd_debugging_mvcc_db_total_size_in_bytes"),
+    dbInUseBytes: total("etcd_mvcc_db_total_size_in_use_in_bytes"),
+    quotaBackendBytes: total("etcd_server_quota_backend_bytes"),
+    slowApplyTotal: total("etcd_server_slow_apply_total"),
+    heartbeatSendFailuresTotal: total("etcd_server_heartbeat_send_failures_total"),
+    grpcStartedTotal: total("grpc_server_started_total"),
+    // As PromQL's grpc_code!="OK": a series without the label counts as a failure too.
+    grpcFailedTotal: total("grpc_server_handled_total", (labels) => labels.grpc_code !== "OK"),
+    residentMemoryBytes: total("process_resident_memory_bytes"),
+    cpuSecondsTotal: total("process_cpu_seconds_total"),
+  };
+}

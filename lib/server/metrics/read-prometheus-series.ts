@@ -1,0 +1,77 @@
+import "server-only";
+import parsePrometheusTextFormat, { type PrometheusTextFamily } from "parse-prometheus-text-format";
+import { MetricsParseError } from "../../metrics/metrics-parse-error";
+import { parsePrometheusValue } from "./parse-prometheus-value";
+
+/** One line of exposition: a metric name, its labels and its value. */
+export interface PrometheusSeries {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const TIMESTAMP = /^-?\d+$/;
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
+// Only sample lines go to the parser. Raftscope reads series by name and needs neither HELP
+// nor TYPE, and without them parse-prometheus-text-format 1.1 cannot trip: given a histogram
+// TYPE it folds the family into one bucket map keyed by `le` alone, merging the per-peer
+// round-trip series and dropping labelled _sum and _count; it rejects a HELP line with empty
+// text and reads "#comment" as a sample. It also drops, silently, a sample without a metric
+// name (so a JSON body parses as nothing) and the last sample of a body with no final newline.
+function sampleLines(text: string): string {
+  const kept = text.split("\n").filter((line) => {
+    const trimmed = line.trim();
+    if (trimmed.startsWith("{")) {
+      throw new MetricsParseError(`A sample has no metric name: ${quote(trimmed)}`);
+    }
+    return trimmed !== "" && !trimmed.startsWith("#");
+  });
+  return `${kept.join("\n")}\n`;
+}
+
+function toSeries(family: PrometheusTextFamily): PrometheusSeries[] {
+  if (!METRIC_NAME.test(family.name)) {
+    throw new MetricsParseError(`Invalid metric name ${quote(family.name)}`);
+  }
+  return family.metrics.map((sample) => {
+    const labels = sample.labels ?? {};
+    const badLabel = Object.keys(labels).find((label) => !LABEL_NAME.test(label));
+    if (badLabel !== undefined) {
+      throw new MetricsParseError(`${family.name} has an invalid label name ${quote(badLabel)}`);
+    }
+    const value = sample.value === undefined ? undefined : parsePrometheusValue(sample.value);
+    if (value === undefined) {
+      throw new MetricsParseError(
+        `${family.name} has ${sample.value ? `a non-numeric value ${quote(sample.value)}` : "no value"}`,
+      );
+    }
+    if (sample.timestamp_ms !== undefined && !TIMESTAMP.test(sample.timestamp_ms)) {
+      throw new MetricsParseError(
+        `${family.name} has an invalid timestamp ${quote(sample.timestamp_ms)}`,
+      );
+    }
+    return { name: family.name, labels, value };
+  });
+}
+
+/**
+ * Splits a /metrics body into series, one per exposition line. Throws MetricsParseError
+ * naming the line, metric or label when the body is not Prometheus text.
+ */
+export function readPrometheusSeries(text: string): PrometheusSeries[] {
+  const lines = sampleLines(text);
+  let families: PrometheusTextFamily[];
+  try {
+    families = parsePrometheusTextFormat(lines);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new MetricsParseError(`Not Prometheus text: ${quote(reason)}`, { cause: err });
+  }
+  return families.flatMap(toSeries);
+}
