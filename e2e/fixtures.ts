@@ -52,9 +52,12 @@ export const test = base.extend<{ restoreMembers: undefined }, WorkerFixtures>({
       for (const m of cluster.members) {
         if (m.state === "frozen") cluster.thaw(m.name);
       }
-      for (const m of cluster.members) {
-        if (m.state === "stopped") await cluster.restart(m.name);
-      }
+      // In parallel: a restarted member serves clients only once quorum is back.
+      await Promise.all(
+        cluster.members
+          .filter((m) => m.state === "stopped")
+          .map((m) => cluster.restart(m.name, { requireLeader: false })),
+      );
       await cluster.waitForLeader({ timeoutMs: 20_000 });
     },
     { auto: true },
