@@ -24,6 +24,8 @@ export async function startDashboard(opts: {
   dataDir: string;
   logFile: string;
   env?: Record<string, string>;
+  /** Sent with the readiness probe, e.g. a Bearer token when the dashboard requires a login. */
+  readyHeaders?: Record<string, string>;
 }): Promise<DashboardServer> {
   const [port] = await freeLoopbackPorts(1);
   if (!port) throw new HarnessError("INVALID_STATE", "no free loopback port for the dashboard");
@@ -59,7 +61,10 @@ export async function startDashboard(opts: {
       );
     }
     try {
-      const res = await fetch(`${url}/api/clusters`, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`${url}/api/clusters`, {
+        headers: opts.readyHeaders,
+        signal: AbortSignal.timeout(5_000),
+      });
       if (res.ok) return { url, process: child, logFile: opts.logFile, stop };
     } catch {
       // Not listening yet.

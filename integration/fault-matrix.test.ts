@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createEtcdClient } from "../harness/etcd-client";
 import { EtcdCluster } from "../harness/etcd-cluster";
+import { ISOLATED_USER, PeerPartition } from "../harness/peer-partition";
 import { DashboardUnderTest, expectContinuous, expectVerdict } from "./fault-matrix-support";
 
 // Each case: the verdict matches the ground truth within 2 s, the API keeps answering with
@@ -273,5 +274,66 @@ describe("11. a NOSPACE alarm", () => {
     expect(h.status).toBe("unavailable");
     expect((await dash.events()).map((e) => e.type)).toContain("alarm_raised");
     expect(await dash.stopSampling()).toBeLessThan(P99_MS);
+  });
+});
+
+describe("12. a peer partition", () => {
+  let cluster: EtcdCluster;
+  let dash: DashboardUnderTest;
+  let partition: PeerPartition | undefined;
+  let victim = "";
+
+  beforeAll(async () => {
+    cluster = await EtcdCluster.start({ size: 3, dir: tmp("partition") });
+    const leader = await cluster.waitForLeader();
+    victim = cluster.members.find((m) => m.name !== leader)?.name ?? "";
+    // Running as its own user lets the firewall cut its outbound peer connections too.
+    await cluster.restartAs(victim, ISOLATED_USER);
+    dash = await DashboardUnderTest.start(cluster);
+    await expectVerdict(dash, cluster, { withinMs: 10_000 });
+  });
+
+  afterAll(async () => {
+    partition?.heal();
+    await dash?.server.stop();
+    await cluster?.teardown({ removeData: true });
+  });
+
+  it("shows the cut-off member as isolated, not healthy, while the majority keeps its leader", async () => {
+    dash.startSampling();
+    const leader = await cluster.waitForLeader();
+    partition = PeerPartition.isolate(cluster, victim);
+    // Cut off, the member loses its leader after an election timeout and campaigns alone.
+    const deadline = Date.now() + 10_000;
+    while ((await cluster.status(victim)).leaderId !== undefined && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await cluster.status(victim)).leaderId).toBeUndefined();
+    const within = Date.now() + 2_000;
+    let h = await dash.health();
+    while (!h.warnings.some((w) => w.code === "MEMBER_ISOLATED") && Date.now() < within) {
+      await new Promise((r) => setTimeout(r, 50));
+      h = await dash.health();
+    }
+    expect(h.leader?.name).toBe(leader);
+    expect(h.members.find((m) => m.name === victim)?.reachable).toBe(true);
+    expect(h.warnings.find((w) => w.code === "MEMBER_ISOLATED")?.memberId).toBe(
+      cluster.member(victim).id,
+    );
+    expect(h.quorum.healthyVoters).toBe(2);
+    expect(h.quorum.margin).toBe(0);
+    expect(h.status).toBe("critical");
+    expect(h.writable).toBe(true);
+
+    partition.heal();
+    const healed = Date.now() + 15_000;
+    while (Date.now() < healed) {
+      h = await dash.health();
+      if (h.status === "healthy" && h.quorum.healthyVoters === 3) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(h.quorum.healthyVoters).toBe(3);
+    expect(await dash.stopSampling()).toBeLessThan(P99_MS);
+    expect(dash.failures).toEqual([]);
   });
 });
