@@ -5,6 +5,11 @@ export type ErrorCode =
   | "BAD_REQUEST"
   | "ETCD_UNAVAILABLE"
   | "METRICS_PARSE"
+  | "UNAUTHENTICATED"
+  | "RATE_LIMITED"
+  | "FORBIDDEN"
+  | "REVISION_COMPACTED"
+  | "VALUE_TOO_LARGE"
   | "INTERNAL";
 
 /** Base of every error Raftscope throws on purpose: it carries a stable code. */

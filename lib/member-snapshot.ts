@@ -1,3 +1,5 @@
+import type { TlsProblem } from "./tls/tls-diagnosis";
+
 /**
  * Domain types for what the poller observes about each member. The etcd and Prometheus
  * adapters in lib/server translate wire shapes into these; nothing above them sees a raw shape.
@@ -43,7 +45,12 @@ export interface MemberAlarm {
 
 export type MemberProbe =
   | { kind: "reachable"; latencyMs: number; status: MemberStatus }
-  | { kind: "unreachable"; error: string };
+  | {
+      kind: "unreachable";
+      error: string;
+      /** What a direct TLS handshake found; absent when it succeeded or was not tried. */
+      tlsProblem?: TlsProblem;
+    };
 
 /** Metrics derived from two consecutive /metrics scrapes of one member. Absent means not exposed. */
 export interface MemberMetrics {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tlsProblemKinds } from "../tls/tls-diagnosis";
 
 /** The verdict Raftscope derives from one cluster snapshot: the API's health contract. */
 
@@ -8,6 +9,7 @@ export const severitySchema = z.enum(["info", "warning", "critical"]);
 export const warningCodeSchema = z.enum([
   "EVEN_VOTERS",
   "MEMBER_UNREACHABLE",
+  "MEMBER_ISOLATED",
   "NO_LEADER",
   "LEADER_DISAGREEMENT",
   "APPLY_LAG",
@@ -19,6 +21,8 @@ export const warningCodeSchema = z.enum([
   "HIGH_PEER_RTT",
   "FREQUENT_LEADER_CHANGES",
   "VERSION_SKEW",
+  "CERT_EXPIRING",
+  "TLS_PROBLEM",
 ]);
 
 export const healthWarningSchema = z.object({
@@ -39,6 +43,39 @@ export const quorumViewSchema = z.object({
   tolerance: z.number(),
   /** max(0, margin): what it can still take now. */
   remaining: z.number(),
+});
+
+export const tlsProblemKindSchema = z.enum(tlsProblemKinds);
+
+export const tlsProblemViewSchema = z.object({
+  kind: tlsProblemKindSchema,
+  message: z.string(),
+});
+
+/** A certificate as viewers see it: never the PEM, never the key. */
+export const certificateSummarySchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  subjectAltNames: z.array(z.string()),
+  fingerprint256: z.string(),
+  serialNumber: z.string(),
+  /** "expiring" within 30 days. */
+  expiry: z.enum(["valid", "expiring", "expired", "not-yet-valid"]),
+  /** Whole days until validTo; negative once expired. */
+  daysLeft: z.number(),
+});
+
+export const tlsViewSchema = z.object({
+  /** The certificate Raftscope presents to the members; null when it does not parse. */
+  clientCertificate: certificateSummarySchema.nullable(),
+  /** Keyed by member id: the certificate each member presented at its last check. */
+  serverCertificates: z.record(z.string(), certificateSummarySchema),
+  /** Why the TLS files on disk are not (or no longer) in use. */
+  materialProblem: tlsProblemViewSchema.nullable(),
+  /** Why no endpoint could list the members, when TLS explains it. */
+  discoveryProblem: tlsProblemViewSchema.nullable(),
 });
 
 export const memberViewSchema = z.object({
@@ -62,6 +99,8 @@ export const memberViewSchema = z.object({
   error: z.string().nullable(),
   peerUrls: z.array(z.string()),
   clientUrls: z.array(z.string()),
+  /** What a direct TLS handshake found while the member was unreachable. */
+  tlsProblem: tlsProblemKindSchema.optional(),
 });
 
 export const clusterHealthSchema = z.object({
@@ -82,6 +121,8 @@ export const clusterHealthSchema = z.object({
   quorum: quorumViewSchema,
   members: z.array(memberViewSchema),
   warnings: z.array(healthWarningSchema),
+  /** Present when the cluster is reached over TLS. */
+  tls: tlsViewSchema.optional(),
 });
 
 export type ClusterStatus = z.infer<typeof clusterStatusSchema>;
@@ -92,3 +133,6 @@ export type HealthWarning = z.infer<typeof healthWarningSchema>;
 export type QuorumView = z.infer<typeof quorumViewSchema>;
 export type MemberView = z.infer<typeof memberViewSchema>;
 export type ClusterHealth = z.infer<typeof clusterHealthSchema>;
+export type TlsProblemView = z.infer<typeof tlsProblemViewSchema>;
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
+export type TlsView = z.infer<typeof tlsViewSchema>;

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ClusterSnapshot } from "../member-snapshot";
+import type { ClusterSnapshot, MemberSnapshot } from "../member-snapshot";
 import { ids, type MemberSpec, makeCluster } from "../test-factories/member-snapshot-factory";
-import type { WarningCode } from "./cluster-health";
+import type { CertificateInfo } from "../tls/certificate-info";
+import type { TlsObservations } from "../tls/tls-observations";
+import { clusterHealthSchema, type WarningCode } from "./cluster-health";
 import { computeClusterHealth } from "./compute-health";
 
 function health(snapshot: ClusterSnapshot, leaderChangesInWindow?: number) {
@@ -117,7 +119,23 @@ describe("computeClusterHealth: quorum and status", () => {
     expect(h.leader?.id).toBe(ids[1]);
     expect(h.raftTerm).toBe(3);
     expect(codes(h)).toContain("LEADER_DISAGREEMENT");
-    expect(h.status).toBe("degraded");
+    // m1 still believes in the old term: it is not part of the new quorum.
+    expect(h.warnings.find((w) => w.code === "MEMBER_ISOLATED")?.memberId).toBe(ids[0]);
+    expect(h.status).toBe("critical");
+  });
+
+  it("does not count a reachable voter cut off from the leader (a partition) as healthy", () => {
+    const h = health(
+      makeCluster([{}, {}, { status: { leaderId: undefined, raftTerm: 9, raftIndex: 1000 } }]),
+    );
+    expect(h.leader?.id).toBe(ids[0]);
+    expect(h.raftTerm).toBe(2);
+    expect(h.quorum.healthyVoters).toBe(2);
+    expect(h.quorum.margin).toBe(0);
+    expect(h.status).toBe("critical");
+    expect(h.writable).toBe(true);
+    expect(h.members[2]?.reachable).toBe(true);
+    expect(h.warnings.find((w) => w.code === "MEMBER_ISOLATED")?.memberId).toBe(ids[2]);
   });
 
   it("reports an empty cluster as unavailable instead of crashing", () => {
@@ -158,7 +176,9 @@ describe("computeClusterHealth: warnings", () => {
     expect(h.warnings.filter((w) => w.code === "ALARM_NOSPACE")).toHaveLength(1);
     expect(h.members[2]?.alarms).toEqual(["NOSPACE"]);
     expect(h.members[0]?.alarms).toEqual([]);
-    expect(h.status).toBe("degraded");
+    // etcd refuses writes under NOSPACE even with a leader and quorum.
+    expect(h.writable).toBe(false);
+    expect(h.status).toBe("unavailable");
   });
 
   it("reports CORRUPT", () => {
@@ -243,5 +263,103 @@ describe("computeClusterHealth: invariants", () => {
         },
       ),
     );
+  });
+});
+
+describe("computeClusterHealth: TLS", () => {
+  const DAY = 24 * 3600 * 1000;
+  const at = makeCluster([]).observedAt;
+  const certificate = (subject: string, daysLeft: number): CertificateInfo => ({
+    subject,
+    issuer: "CN=Raftscope harness CA",
+    validFrom: at - 100 * DAY,
+    validTo: at + daysLeft * DAY,
+    subjectAltNames: ["DNS:localhost", "IP Address:127.0.0.1"],
+    fingerprint256: "AB:CD",
+    serialNumber: "1000",
+  });
+  const tls = (over: Partial<TlsObservations> = {}): TlsObservations => ({
+    clientCertificate: certificate("CN=raftscope", 365),
+    serverCertificates: {},
+    materialProblem: null,
+    discoveryProblem: null,
+    ...over,
+  });
+  const withTls = (snapshot: ClusterSnapshot, observations: TlsObservations) =>
+    computeClusterHealth({
+      id: "default",
+      name: "Demo",
+      snapshot,
+      applyLagThreshold: 1000,
+      pollIntervalMs: 1000,
+      lastGoodSweepAt: snapshot.observedAt,
+      tls: observations,
+    });
+
+  it("adds no tls section for a cluster reached without TLS", () => {
+    const h = health(makeCluster(healthy(3)));
+    expect(h).not.toHaveProperty("tls");
+    expect(h.members[0]).not.toHaveProperty("tlsProblem");
+  });
+
+  it("keeps a healthy cluster healthy with long-lived certificates", () => {
+    const h = withTls(
+      makeCluster(healthy(3)),
+      tls({ serverCertificates: { [ids[0] ?? ""]: certificate("CN=m1", 3000) } }),
+    );
+    expect(h.status).toBe("healthy");
+    expect(h.warnings).toEqual([]);
+    expect(h.tls?.clientCertificate?.subject).toBe("CN=raftscope");
+    expect(h.tls?.serverCertificates[ids[0] ?? ""]?.expiry).toBe("valid");
+    expect(clusterHealthSchema.parse(h)).toEqual(h);
+  });
+
+  it("warns with CERT_EXPIRING 30 days before a certificate expires", () => {
+    const h = withTls(
+      makeCluster(healthy(3)),
+      tls({
+        clientCertificate: certificate("CN=raftscope", 20),
+        serverCertificates: { [ids[2] ?? ""]: certificate("CN=m3", 29) },
+      }),
+    );
+    expect(codes(h)).toEqual(["CERT_EXPIRING", "CERT_EXPIRING"]);
+    expect(h.warnings[1]?.memberId).toBe(ids[2]);
+    expect(h.status).toBe("degraded");
+  });
+
+  it("names a member's TLS problem in its error, its view and a TLS_PROBLEM warning", () => {
+    const snapshot = makeCluster(healthy(3));
+    const problem = {
+      kind: "client-cert-rejected" as const,
+      message: "The member at 127.0.0.1:2399 rejected Raftscope's client certificate",
+    };
+    snapshot.members[2] = {
+      ...(snapshot.members[2] as MemberSnapshot),
+      probe: { kind: "unreachable", error: problem.message, tlsProblem: problem },
+    };
+    const h = withTls(snapshot, tls());
+    expect(h.members[2]?.tlsProblem).toBe("client-cert-rejected");
+    expect(h.members[2]?.error).toBe(problem.message);
+    expect(codes(h)).toEqual(["MEMBER_UNREACHABLE", "TLS_PROBLEM"]);
+    expect(h.warnings.find((w) => w.code === "TLS_PROBLEM")).toMatchObject({
+      severity: "critical",
+      memberId: ids[2],
+    });
+    expect(clusterHealthSchema.parse(h)).toEqual(h);
+  });
+
+  it("never puts PEM or key material in the response", () => {
+    const h = withTls(
+      makeCluster(healthy(1)),
+      tls({
+        materialProblem: {
+          kind: "key-mismatch",
+          message: "The client key (tls.key) does not belong",
+        },
+      }),
+    );
+    const text = JSON.stringify(h);
+    expect(text).not.toMatch(/BEGIN|PRIVATE KEY/);
+    expect(codes(h)).toContain("TLS_PROBLEM");
   });
 });

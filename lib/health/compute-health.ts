@@ -1,4 +1,6 @@
 import type { ClusterSnapshot, MemberSnapshot, MemberStatus } from "../member-snapshot";
+import { tlsHealth } from "../tls/tls-health";
+import type { TlsObservations } from "../tls/tls-observations";
 import type {
   ClusterHealth,
   ClusterStatus,
@@ -19,6 +21,8 @@ export interface HealthInput {
   pollIntervalMs: number;
   /** Last time any member answered; epoch ms. */
   lastGoodSweepAt: number | undefined;
+  /** Certificates and TLS problems; absent for a cluster reached without TLS. */
+  tls?: TlsObservations;
 }
 
 interface Reachable {
@@ -167,12 +171,27 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
   const leaderReachable = leaderSnap?.probe.kind === "reachable";
   const leaderStatus = leaderSnap ? reachableStatus(leaderSnap)?.status : undefined;
 
-  const quorum = quorumOf(voterSnaps.length, reachableVoters.length, learnerCount);
   const leader =
     leaderSnap && leaderReachable
       ? { id: leaderSnap.member.id, name: displayName(leaderSnap) }
       : null;
-  const writable = leader !== null && quorum.margin >= 0;
+  // A voter that answers us but does not follow the leader is cut off from its peers (a
+  // partition): it cannot help form a quorum, so it does not count as healthy.
+  const isolated = leader
+    ? reachableVoters.filter(
+        (r) => r.snap.member.id !== leader.id && r.status.leaderId !== leader.id,
+      )
+    : [];
+  const quorum = quorumOf(
+    voterSnaps.length,
+    reachableVoters.length - isolated.length,
+    learnerCount,
+  );
+  // A NOSPACE alarm makes etcd refuse every write but deletes and compaction, whatever the quorum.
+  const nospace = snapshot.members.some(
+    (m) => m.probe.kind === "reachable" && m.probe.status.alarms.some((a) => a.alarm === "NOSPACE"),
+  );
+  const writable = leader !== null && quorum.margin >= 0 && !nospace;
 
   const warnings: HealthWarning[] = [];
   if (snapshot.discoveryError) {
@@ -197,6 +216,14 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
         leaderSnap && !leaderReachable
           ? `The leader ${displayName(leaderSnap)} is unreachable; the voters have not elected a new one yet`
           : "No member reports a leader: writes are failing",
+    });
+  }
+  for (const r of isolated) {
+    warnings.push({
+      code: "MEMBER_ISOLATED",
+      severity: "critical",
+      memberId: r.snap.member.id,
+      message: `Member ${displayName(r.snap)} answers but does not follow the leader ${leader?.name} (its term ${r.status.raftTerm}): it is cut off from its peers`,
     });
   }
   if (verdict.disagreement) {
@@ -240,6 +267,9 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
         snap.probe.kind === "unreachable" ? snap.probe.error : r?.status.errors.join("; ") || null,
       peerUrls: snap.member.peerUrls,
       clientUrls: snap.member.clientUrls,
+      ...(snap.probe.kind === "unreachable" && snap.probe.tlsProblem
+        ? { tlsProblem: snap.probe.tlsProblem.kind }
+        : {}),
     };
   });
 
@@ -285,6 +315,9 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     });
   }
 
+  const tls = input.tls ? tlsHealth(input.tls, snapshot.members, snapshot.observedAt) : undefined;
+  if (tls) warnings.push(...tls.warnings);
+
   return {
     id: input.id,
     name: input.name,
@@ -296,9 +329,11 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     status: statusOf(writable, quorum, warnings),
     writable,
     leader,
-    raftTerm: verdict.term,
+    // The leader's term: a partitioned member campaigning alone inflates its own.
+    raftTerm: leader && leaderStatus ? leaderStatus.raftTerm : verdict.term,
     quorum,
     members,
     warnings,
+    ...(tls ? { tls: tls.view } : {}),
   };
 }

@@ -18,13 +18,20 @@ import type {
 } from "../member-snapshot";
 import { deriveMemberMetrics } from "../metrics/derive-member-metrics";
 import type { MetricsSample } from "../metrics/metrics-sample";
+import type { CertificateInfo } from "../tls/certificate-info";
+import type { TlsProblem } from "../tls/tls-diagnosis";
+import type { TlsObservations } from "../tls/tls-observations";
 import { parseHealthBody } from "./etcd/health-body";
 import { createMemberClient } from "./etcd/member-client";
 import { getFromMember } from "./etcd/member-http";
 import { fetchMemberList, fetchStatus } from "./etcd/member-rpc";
-import { readTlsMaterial, type TlsMaterial } from "./etcd/tls-material";
+import type { TlsMaterial } from "./etcd/tls-material";
 import type { EventLog } from "./event-log";
 import { parseMetricsText } from "./metrics/parse-metrics";
+import { certificateInfo } from "./tls/certificate-info";
+import { EndpointDiagnoser } from "./tls/endpoint-diagnoser";
+import { tlsHandshake } from "./tls/tls-handshake";
+import { TlsMaterialSource } from "./tls/tls-material-source";
 
 export type PollerMessage =
   | { kind: "health"; health: ClusterHealth }
@@ -35,6 +42,8 @@ const FAST_INTERVAL_MS = 100;
 /** A cluster that stays leaderless this long is down, not electing: stop polling fast. */
 const FAST_MODE_LIMIT_MS = 30_000;
 const HISTORY_RESOLUTION_MS = 1000;
+/** Members' server certificates change rarely: one extra handshake per member this often. */
+const SERVER_CERT_CHECK_MS = 30_000;
 
 function errorText(err: unknown): string {
   if (err instanceof Error) {
@@ -42,6 +51,21 @@ function errorText(err: unknown): string {
     return typeof details === "string" && details ? details : err.message;
   }
   return String(err);
+}
+
+function parseCertificate(pem: Buffer): CertificateInfo | null {
+  try {
+    return certificateInfo(pem);
+  } catch {
+    return null;
+  }
+}
+
+function diagnosed(
+  probe: MemberProbe & { kind: "unreachable" },
+  problem: TlsProblem | null | undefined,
+): MemberProbe {
+  return problem ? { kind: "unreachable", error: problem.message, tlsProblem: problem } : probe;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -56,6 +80,8 @@ interface MemberState {
   health?: MemberHealthCheck;
   lastSample?: MetricsSample;
   metrics?: MemberMetrics;
+  serverCertificate?: CertificateInfo;
+  serverCertificateCheckedAt?: number;
 }
 
 /**
@@ -64,8 +90,15 @@ interface MemberState {
  * answering is probed in the background, so it never delays the others' results.
  */
 export class ClusterPoller {
-  private readonly tls: TlsMaterial | undefined;
+  private readonly tlsSource: TlsMaterialSource | undefined;
+  private tls: TlsMaterial | undefined;
+  private tlsVersion = 0;
+  private clientCertificate: CertificateInfo | null = null;
+  private discoveryTlsProblem: TlsProblem | null = null;
+  private readonly diagnoser: EndpointDiagnoser;
   private readonly clients = new Map<string, Etcd3>();
+  /** Clients of replaced TLS material, closed once their in-flight calls had their deadline. */
+  private readonly retiredClients = new Set<Etcd3>();
   private members = new Map<string, MemberState>();
   private etcdClusterId = "";
   private discoveryError: string | undefined;
@@ -87,7 +120,9 @@ export class ClusterPoller {
     private readonly eventLog: EventLog,
     historyMs = 60 * 60 * 1000,
   ) {
-    this.tls = config.tls ? readTlsMaterial(config.tls) : undefined;
+    this.tlsSource = config.tls ? new TlsMaterialSource(config.tls) : undefined;
+    this.diagnoser = new EndpointDiagnoser(config.deadlineMs);
+    this.refreshTls();
     this.history = new RingBuffer(Math.ceil(historyMs / HISTORY_RESOLUTION_MS));
   }
 
@@ -125,8 +160,9 @@ export class ClusterPoller {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.loop;
-    for (const c of this.clients.values()) c.close();
+    for (const c of [...this.clients.values(), ...this.retiredClients]) c.close();
     this.clients.clear();
+    this.retiredClients.clear();
   }
 
   subscribe(listener: (msg: PollerMessage) => void): () => void {
@@ -142,6 +178,30 @@ export class ClusterPoller {
         // One broken viewer must not stop the others from hearing.
       }
     }
+  }
+
+  /**
+   * Picks up rotated certificate files. grpc-js keeps a channel's credentials for its lifetime,
+   * so new material means new clients; the old ones are closed a deadline later, once the calls
+   * they carry have ended.
+   */
+  private refreshTls(): void {
+    const source = this.tlsSource;
+    if (!source) return;
+    const material = source.current();
+    if (source.version === this.tlsVersion) return;
+    this.tls = material;
+    this.tlsVersion = source.version;
+    this.clientCertificate = parseCertificate(material.cert);
+    for (const state of this.members.values()) state.serverCertificateCheckedAt = undefined;
+    if (this.clients.size === 0) return;
+    const old = [...this.clients.values()];
+    this.clients.clear();
+    for (const c of old) this.retiredClients.add(c);
+    setTimeout(() => {
+      // stop() may have closed them already.
+      for (const c of old) if (this.retiredClients.delete(c)) c.close();
+    }, this.config.deadlineMs).unref?.();
   }
 
   private client(endpoint: string): Etcd3 {
@@ -206,13 +266,28 @@ export class ClusterPoller {
       await Promise.all(added.map((s) => this.probe(s)));
       this.members = next;
       this.discoveryError = undefined;
+      this.discoveryTlsProblem = null;
       this.lastMemberListAt = Date.now();
       this.pruneClients();
     } catch (err) {
       this.discoveryError = errorText(err);
+      if (this.members.size === 0) await this.diagnoseDiscovery();
     } finally {
       this.memberListInFlight = false;
     }
+  }
+
+  /** With no member known, a TLS problem can only be shown on the discovery error itself. */
+  private async diagnoseDiscovery(): Promise<void> {
+    const tls = this.tls;
+    if (!tls) return;
+    const version = this.tlsVersion;
+    const problems = await Promise.all(
+      this.config.endpoints.map((e) => this.diagnoser.diagnose(e, tls, version)),
+    );
+    const problem = problems.find((p): p is TlsProblem => p !== null) ?? null;
+    this.discoveryTlsProblem = problem;
+    if (problem) this.discoveryError = `No endpoint answered MemberList: ${problem.message}`;
   }
 
   private pruneClients(): void {
@@ -224,6 +299,7 @@ export class ClusterPoller {
       if (!wanted.has(endpoint)) {
         c.close();
         this.clients.delete(endpoint);
+        this.diagnoser.forget(endpoint);
       }
     }
   }
@@ -243,11 +319,62 @@ export class ClusterPoller {
       );
       state.probe = { kind: "reachable", latencyMs: performance.now() - t0, status };
       this.etcdClusterId = etcdClusterId;
+      this.diagnoser.forget(endpoint);
     } catch (err) {
-      state.probe = { kind: "unreachable", error: errorText(err) };
+      // A member that just stopped answering may have been removed: list members again soon.
+      if (state.probe?.kind === "reachable") this.lastMemberListAt = 0;
+      await this.explainFailure(state, endpoint, errorText(err), performance.now() - t0);
     } finally {
       state.statusInFlight = false;
     }
+  }
+
+  /**
+   * Marks the member unreachable and replaces gRPC's vague error with what a direct handshake
+   * finds. A call that failed fast is diagnosed before the verdict, so the first event already
+   * names the problem; one that hit its deadline is diagnosed in the background, or a frozen
+   * member would cost a second deadline.
+   */
+  private async explainFailure(
+    state: MemberState,
+    endpoint: string,
+    error: string,
+    elapsedMs: number,
+  ): Promise<void> {
+    const plain: MemberProbe & { kind: "unreachable" } = { kind: "unreachable", error };
+    const tls = this.tls;
+    if (!tls) {
+      state.probe = plain;
+      return;
+    }
+    const version = this.tlsVersion;
+    const shown = diagnosed(plain, this.diagnoser.latest(endpoint, version));
+    state.probe = shown;
+    const pending = this.diagnoser.diagnose(endpoint, tls, version);
+    if (elapsedMs < this.config.deadlineMs * 0.9) {
+      state.probe = diagnosed(plain, await pending);
+      return;
+    }
+    void pending.then((problem) => {
+      if (state.probe !== shown) return;
+      state.probe = diagnosed(plain, problem);
+      this.queuePublish();
+    });
+  }
+
+  private async checkServerCertificate(state: MemberState, endpoint: string): Promise<void> {
+    const tls = this.tls;
+    const now = Date.now();
+    if (
+      !tls ||
+      (state.serverCertificateCheckedAt !== undefined &&
+        now - state.serverCertificateCheckedAt < SERVER_CERT_CHECK_MS)
+    ) {
+      return;
+    }
+    state.serverCertificateCheckedAt = now;
+    const { serverCertificate } = await tlsHandshake(endpoint, tls, this.config.deadlineMs);
+    if (serverCertificate) state.serverCertificate = serverCertificate;
   }
 
   private async scrape(state: MemberState): Promise<void> {
@@ -258,6 +385,7 @@ export class ClusterPoller {
       const [health, metrics] = await Promise.allSettled([
         getFromMember(endpoint, "/health", this.tls, this.config.deadlineMs),
         getFromMember(endpoint, "/metrics", this.tls, this.config.deadlineMs),
+        this.checkServerCertificate(state, endpoint),
       ]);
       if (health.status === "fulfilled") {
         state.health = parseHealthBody(health.value);
@@ -286,6 +414,7 @@ export class ClusterPoller {
 
   /** One round: Status on every member, with MemberList and scrapes when due. */
   async sweep(): Promise<void> {
+    this.refreshTls();
     const now = Date.now();
     if (this.members.size === 0) {
       await this.refreshMembers();
@@ -338,6 +467,19 @@ export class ClusterPoller {
     };
   }
 
+  private tlsObservations(): TlsObservations {
+    const serverCertificates: Record<string, CertificateInfo> = {};
+    for (const [id, state] of this.members) {
+      if (state.serverCertificate) serverCertificates[id] = state.serverCertificate;
+    }
+    return {
+      clientCertificate: this.clientCertificate,
+      serverCertificates,
+      materialProblem: this.tlsSource?.problem ?? null,
+      discoveryProblem: this.members.size === 0 ? this.discoveryTlsProblem : null,
+    };
+  }
+
   private publish(): void {
     const snapshot = this.snapshot();
     const leaderChanges = this.eventLog
@@ -354,6 +496,7 @@ export class ClusterPoller {
       applyLagThreshold: this.config.applyLagThreshold,
       pollIntervalMs: this.config.pollIntervalMs,
       lastGoodSweepAt: this.lastGoodSweepAt,
+      ...(this.tlsSource ? { tls: this.tlsObservations() } : {}),
     });
     const agreed = full.leader && !full.warnings.some((w) => w.code === "LEADER_DISAGREEMENT");
     this.leaderlessSince = agreed ? undefined : (this.leaderlessSince ?? snapshot.observedAt);
