@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { type ScryptHash, scryptHashSchema } from "./scrypt-hash";
+
+/** One entry of RAFTSCOPE_AUTH_PROXY_ADDRESSES: an address, or a network in CIDR form. */
+export interface AddressRange {
+  family: "ipv4" | "ipv6";
+  network: string;
+  prefix: number;
+}
+
+export type TokenSecretSource = { kind: "file"; path: string } | { kind: "hash"; hash: ScryptHash };
+
+interface CommonSettings {
+  /** Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustedProxies: AddressRange[];
+  /** Set by scripts/start.mjs, which stamps each request's socket address under this key. */
+  peerStampKey: string | undefined;
+}
+
+export type AuthSettings =
+  | ({ mode: "none" } & CommonSettings)
+  | ({
+      mode: "token";
+      secret: TokenSecretSource;
+      sessionSecret: string | undefined;
+    } & CommonSettings)
+  | ({ mode: "proxy"; identityHeader: string } & CommonSettings);
+
+// Headers a proxy must never be told to trust as an identity: they carry other meanings.
+const reservedHeaders = new Set(["authorization", "cookie", "host", "x-raftscope-peer"]);
+
+/** An unset and an empty variable mean the same, as in a shell's `${X:-default}`. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const addressRange = z.string().transform((entry, ctx): AddressRange => {
+  const [network = "", prefixText, ...extra] = entry.split("/");
+  const family = z.ipv4().safeParse(network).success
+    ? "ipv4"
+    : z.ipv6().safeParse(network).success
+      ? "ipv6"
+      : undefined;
+  const max = family === "ipv4" ? 32 : 128;
+  const prefix = prefixText === undefined ? max : Number(prefixText);
+  const prefixOk = prefixText === undefined || /^\d{1,3}$/.test(prefixText);
+  if (!family || !prefixOk || extra.length > 0 || prefix > max) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${entry}" is not an IP address or CIDR range like 10.0.0.0/8 or fd00::/8`,
+    });
+    return z.NEVER;
+  }
+  if (prefix === 0) {
+    ctx.addIssue({ code: "custom", message: `"${entry}" would trust every address` });
+    return z.NEVER;
+  }
+  return { family, network, prefix };
+});
+
+const addressList = optionalText.pipe(
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(addressRange)),
+);
+
+export const authEnvSchema = z
+  .object({
+    RAFTSCOPE_AUTH: optionalText.pipe(
+      z
+        .enum(["none", "token", "proxy"], { error: "expected none, token or proxy" })
+        .default("none"),
+    ),
+    RAFTSCOPE_AUTH_TOKEN_FILE: optionalText,
+    RAFTSCOPE_AUTH_TOKEN_HASH: optionalText.pipe(scryptHashSchema.optional()),
+    RAFTSCOPE_AUTH_PROXY_HEADER: optionalText.pipe(
+      z
+        .string()
+        .transform((h) => h.toLowerCase())
+        .pipe(
+          z
+            .string()
+            .regex(
+              /^[a-z0-9!#$%&'*+.^_`|~-]+$/,
+              "expected an HTTP header name like X-Forwarded-User",
+            )
+            .refine((h) => !reservedHeaders.has(h), "this header cannot carry an identity"),
+        )
+        .default("x-forwarded-user"),
+    ),
+    RAFTSCOPE_AUTH_PROXY_ADDRESSES: addressList,
+    RAFTSCOPE_SESSION_SECRET: optionalText.pipe(
+      z.string().min(32, "expected at least 32 characters").optional(),
+    ),
+    RAFTSCOPE_PEER_STAMP_KEY: optionalText,
+  })
+  .transform((env, ctx): AuthSettings => {
+    const common: CommonSettings = {
+      trustedProxies: env.RAFTSCOPE_AUTH_PROXY_ADDRESSES,
+      peerStampKey: env.RAFTSCOPE_PEER_STAMP_KEY,
+    };
+    if (env.RAFTSCOPE_AUTH === "token") {
+      const file = env.RAFTSCOPE_AUTH_TOKEN_FILE;
+      const hash = env.RAFTSCOPE_AUTH_TOKEN_HASH;
+      const secret: TokenSecretSource | undefined =
+        file !== undefined && hash === undefined
+          ? { kind: "file", path: file }
+          : hash !== undefined && file === undefined
+            ? { kind: "hash", hash }
+            : undefined;
+      if (!secret) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["RAFTSCOPE_AUTH_TOKEN_FILE"],
+          message:
+            "token mode needs exactly one of RAFTSCOPE_AUTH_TOKEN_FILE (a file only its owner can read) or RAFTSCOPE_AUTH_TOKEN_HASH (from `npx tsx scripts/hash-token.ts`)",
+        });
+        return z.NEVER;
+      }
+      return {
+        mode: "token",
+        secret,
+        sessionSecret: env.RAFTSCOPE_SESSION_SECRET,
+        ...common,
+      };
+    }
+    if (env.RAFTSCOPE_AUTH === "proxy") {
+      if (common.trustedProxies.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["RAFTSCOPE_AUTH_PROXY_ADDRESSES"],
+          message:
+            "proxy mode needs the addresses of the proxies allowed to send the identity header, like 10.0.0.5,fd00::/64",
+        });
+        return z.NEVER;
+      }
+      if (common.peerStampKey === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["RAFTSCOPE_AUTH"],
+          message:
+            "proxy mode needs each request's socket address, which only `npm start` (scripts/start.mjs) provides; `next start` hides it",
+        });
+        return z.NEVER;
+      }
+      return { mode: "proxy", identityHeader: env.RAFTSCOPE_AUTH_PROXY_HEADER, ...common };
+    }
+    return { mode: "none", ...common };
+  });

@@ -1,0 +1,30 @@
+import { hasControlCharacter } from "./has-control-character";
+
+/** Paths anyone may reach: the login page and the endpoint it posts to. */
+const publicPaths = new Set(["/login", "/api/auth/login"]);
+
+export type RouteAccess = "public" | "api" | "page";
+
+/** How an unauthenticated request to `pathname` is answered: let through, 401, or sent to /login. */
+export function classifyPath(pathname: string): RouteAccess {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  if (publicPaths.has(normalized)) return "public";
+  return normalized === "/api" || normalized.startsWith("/api/") ? "api" : "page";
+}
+
+/**
+ * Where to go after logging in: only a path on this server, so a crafted link cannot bounce a
+ * fresh session to another site (`//evil.example` and `/\evil.example` are other hosts to a browser).
+ */
+export function safeReturnPath(candidate: string | undefined | null): string {
+  if (!candidate?.startsWith("/") || candidate.startsWith("//")) return "/";
+  if (candidate.includes("\\") || hasControlCharacter(candidate)) return "/";
+  if (classifyPath(candidate.split(/[?#]/)[0] ?? "/") !== "page") return "/";
+  return candidate;
+}
+
+/** The login page's address, remembering where the user was going. */
+export function loginPath(returnTo: string): string {
+  const target = safeReturnPath(returnTo);
+  return target === "/" ? "/login" : `/login?next=${encodeURIComponent(target)}`;
+}

@@ -1,0 +1,70 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { authErrorResponse } from "@/lib/auth/auth-error-response";
+import { RateLimitedError, UnauthenticatedError } from "@/lib/auth/auth-errors";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/auth/content-security-policy";
+import { classifyPath, loginPath } from "@/lib/auth/route-access";
+import { type AuthState, getAuthState } from "@/lib/server/auth/auth-state";
+import { authenticate } from "@/lib/server/auth/authenticate";
+import { requestFacts } from "@/lib/server/auth/request-facts";
+
+function withSecurityHeaders(res: Response, csp: string): Response {
+  for (const [name, value] of Object.entries(securityHeaders(csp))) res.headers.set(name, value);
+  return res;
+}
+
+/**
+ * Runs before every page, API route and the event stream: authenticates the request (see
+ * docs/security.md), and gives every answer a per-request CSP nonce and the security headers.
+ */
+export async function proxy(request: NextRequest): Promise<Response> {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  let state: AuthState;
+  try {
+    state = getAuthState();
+  } catch (err) {
+    // Start-up already refused bad settings; failing here means fail closed, quietly.
+    console.error("raftscope: auth state unavailable", err);
+    return new Response("Internal error; see the server log", { status: 500 });
+  }
+  const { secure } = requestFacts(state, request.headers);
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https: secure,
+  });
+
+  const access = classifyPath(request.nextUrl.pathname);
+  if (access !== "public") {
+    const outcome = await authenticate(state, request.headers);
+    if (outcome.kind !== "allowed") {
+      if (access === "api") {
+        const err =
+          outcome.kind === "rate-limited"
+            ? new RateLimitedError(outcome.retryAfterMs)
+            : new UnauthenticatedError();
+        return withSecurityHeaders(authErrorResponse(err), csp);
+      }
+      const target = new URL(
+        loginPath(request.nextUrl.pathname + request.nextUrl.search),
+        request.url,
+      );
+      const method = request.method.toUpperCase();
+      // 303 turns a refused POST into a GET of the login page instead of re-posting to it.
+      const status = method === "GET" || method === "HEAD" ? 307 : 303;
+      return withSecurityHeaders(NextResponse.redirect(target, status), csp);
+    }
+  }
+
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), csp);
+}
+
+export const config = {
+  // Everything but build output and the icons (app/icon.svg is the favicon; the login page shows
+  // it too): pages, /api/*, the stream, and unknown paths, so a 404 reveals nothing either.
+  // /login and /api/auth/login pass through the proxy for their headers, without a login.
+  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)"],
+};
