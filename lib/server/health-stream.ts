@@ -5,10 +5,18 @@ const encoder = new TextEncoder();
 /** Proxies close idle connections; a comment line every so often keeps the stream open. */
 const KEEPALIVE_MS = 15_000;
 
+// Every viewer receives the same message object: encode it once, not once per viewer.
+const frames = new WeakMap<PollerMessage, Uint8Array>();
+
 function frame(msg: PollerMessage): Uint8Array {
-  const data = msg.kind === "health" ? msg.health : msg.event;
-  const id = msg.kind === "event" ? `id: ${msg.event.seq}\n` : "";
-  return encoder.encode(`${id}event: ${msg.kind}\ndata: ${JSON.stringify(data)}\n\n`);
+  let bytes = frames.get(msg);
+  if (!bytes) {
+    const data = msg.kind === "health" ? msg.health : msg.event;
+    const id = msg.kind === "event" ? `id: ${msg.event.seq}\n` : "";
+    bytes = encoder.encode(`${id}event: ${msg.kind}\ndata: ${JSON.stringify(data)}\n\n`);
+    frames.set(msg, bytes);
+  }
+  return bytes;
 }
 
 /**
