@@ -3,8 +3,16 @@
 import Link from "next/link";
 import type { ClusterSummary } from "@/lib/api/cluster-summary";
 import { toleranceText } from "@/lib/health/tolerance-text";
+import { LeaderChangeSparkline } from "./leader-change-sparkline";
 import { StatusBadge } from "./status-badge";
 import { useClusterStream } from "./use-cluster-stream";
+
+const toleranceTone = (c: ClusterSummary) =>
+  !c.writable || c.quorum.margin < 0
+    ? "text-red-700 dark:text-red-300"
+    : c.quorum.remaining === 0
+      ? "text-orange-700 dark:text-orange-300"
+      : "text-emerald-800 dark:text-emerald-300";
 
 export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
   useClusterStream(cluster.id);
@@ -22,7 +30,10 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
           </h2>
           <StatusBadge status={cluster.status} />
         </header>
-        <dl className="mt-4 grid grid-cols-3 gap-3 text-sm">
+        <p className={`mt-3 text-sm font-semibold ${toleranceTone(cluster)}`}>
+          {toleranceText(cluster.quorum, cluster.writable)}
+        </p>
+        <dl className="mt-3 grid grid-cols-2 gap-3 text-sm">
           <div>
             <dt className="text-slate-500 dark:text-slate-400">Leader</dt>
             <dd className="font-medium">{cluster.leader?.name ?? "none"}</dd>
@@ -38,10 +49,13 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
               {cluster.quorum.size}
             </dd>
           </div>
+          <div>
+            <dt className="text-slate-500 dark:text-slate-400">Leader changes, 1 h</dt>
+            <dd>
+              <LeaderChangeSparkline clusterId={cluster.id} now={Date.parse(cluster.observedAt)} />
+            </dd>
+          </div>
         </dl>
-        <p className="mt-4 text-sm font-medium">
-          {toleranceText(cluster.quorum, cluster.writable)}
-        </p>
       </article>
     </li>
   );

@@ -1,0 +1,42 @@
+import type { EventType } from "@/lib/events/cluster-event";
+
+/** The timeline's filters, as an operator groups what happened. */
+export const eventCategories = ["leader", "quorum", "members", "alarms"] as const;
+export type EventCategory = (typeof eventCategories)[number];
+
+export const categoryLabels: Record<EventCategory, string> = {
+  leader: "Leader and term",
+  quorum: "Quorum",
+  members: "Members",
+  alarms: "Alarms",
+};
+
+const categoryOf: Record<EventType, EventCategory> = {
+  leader_changed: "leader",
+  term_changed: "leader",
+  quorum_lost: "quorum",
+  quorum_regained: "quorum",
+  member_unreachable: "members",
+  member_recovered: "members",
+  member_added: "members",
+  member_removed: "members",
+  alarm_raised: "alarms",
+  alarm_cleared: "alarms",
+};
+
+export function eventCategory(type: EventType): EventCategory {
+  return categoryOf[type];
+}
+
+/** Reads `?events=leader,quorum`; absent or empty means every category. */
+export function parseEventFilter(value: string | null): EventCategory[] {
+  const wanted = new Set((value ?? "").split(",").map((s) => s.trim()));
+  const chosen = eventCategories.filter((c) => wanted.has(c));
+  return chosen.length > 0 ? chosen : [...eventCategories];
+}
+
+/** The filter as a URL value; null when every category is shown. */
+export function eventFilterParam(categories: readonly EventCategory[]): string | null {
+  const chosen = eventCategories.filter((c) => categories.includes(c));
+  return chosen.length === 0 || chosen.length === eventCategories.length ? null : chosen.join(",");
+}

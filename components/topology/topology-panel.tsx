@@ -1,0 +1,76 @@
+"use client";
+
+import { useMemo } from "react";
+import type { ClusterHealth } from "@/lib/health/cluster-health";
+import type { HistoryPoint } from "@/lib/history/history-point";
+import { latestRoundTrips } from "@/lib/topology/latest-round-trips";
+import { layoutTopology } from "@/lib/topology/layout-topology";
+import type { TopologyView } from "@/lib/topology/topology-view";
+import { apiServerRiskText } from "./api-server-risk-text";
+import { topologyCaption } from "./topology-caption";
+import { TopologyDiagram, type WhatIfMarks } from "./topology-diagram";
+import { TopologyLegend } from "./topology-legend";
+
+/** The topology figure: caption, diagram, the API servers at risk in words, and the legend. */
+export function TopologyPanel({
+  view,
+  health,
+  history,
+  whatIf,
+}: {
+  view: TopologyView;
+  health: ClusterHealth;
+  history: readonly HistoryPoint[] | undefined;
+  whatIf: WhatIfMarks;
+}) {
+  const layout = useMemo(() => layoutTopology(view), [view]);
+  const roundTrips = useMemo(() => latestRoundTrips(history ?? []), [history]);
+  const riskTexts = useMemo(
+    () =>
+      new Map(
+        view.apiServers.flatMap((a) => {
+          const text = apiServerRiskText(a, health.members);
+          return text ? [[a.name, text] as const] : [];
+        }),
+      ),
+    [view, health.members],
+  );
+  const caption = topologyCaption(view);
+  return (
+    <figure
+      aria-label={caption}
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <figcaption>
+        <h2 className="text-base font-semibold">Topology</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{caption}</p>
+      </figcaption>
+      <TopologyDiagram
+        view={view}
+        layout={layout}
+        members={health.members}
+        warnings={health.warnings}
+        roundTrips={roundTrips}
+        riskTexts={riskTexts}
+        whatIf={whatIf}
+      />
+      {riskTexts.size > 0 && (
+        <ul className="text-sm text-amber-900 dark:text-amber-200">
+          {[...riskTexts].map(([name, text]) => (
+            <li key={name}>
+              <span aria-hidden="true">⚠ </span>
+              <strong>{name}</strong>: {text}.
+            </li>
+          ))}
+        </ul>
+      )}
+      <TopologyLegend />
+      {roundTrips.size > 0 && (
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Peer links show an upper bound of the round-trip p99: the smaller of both members' worst
+          peer round trip.
+        </p>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { HealthWarning, MemberView } from "../health/cluster-health";
+import { memberCondition } from "./member-condition";
+
+const member = (over: Partial<MemberView> = {}): MemberView => ({
+  id: "a",
+  name: "m1",
+  endpoint: "https://127.0.0.1:2379",
+  role: "follower",
+  reachable: true,
+  latencyMs: 2,
+  version: "3.4.23",
+  dbSizeBytes: 20480,
+  dbSizeInUseBytes: 16384,
+  quotaBackendBytes: null,
+  raftIndex: 10,
+  raftAppliedIndex: 10,
+  raftTerm: 2,
+  applyLag: 0,
+  alarms: [],
+  error: null,
+  peerUrls: [],
+  clientUrls: [],
+  ...over,
+});
+
+const warning = (code: HealthWarning["code"], memberId = "a"): HealthWarning => ({
+  code,
+  severity: "warning",
+  memberId,
+  message: code,
+});
+
+describe("memberCondition", () => {
+  it("is red when the member does not answer, with its error", () => {
+    expect(
+      memberCondition(member({ reachable: false, error: "context deadline exceeded" }), []),
+    ).toEqual({
+      kind: "unreachable",
+      reason: "context deadline exceeded",
+    });
+  });
+
+  it("is amber for lag, alarms and slow disks, each said once", () => {
+    const c = memberCondition(member({ alarms: ["NOSPACE"] }), [
+      warning("APPLY_LAG"),
+      warning("SLOW_FSYNC"),
+      warning("ALARM_NOSPACE"),
+      warning("APPLY_LAG", "b"),
+    ]);
+    expect(c).toEqual({ kind: "degraded", reasons: ["NOSPACE alarm", "lagging", "slow fsync"] });
+  });
+
+  it("ignores cluster-wide warnings and info", () => {
+    expect(
+      memberCondition(member(), [
+        warning("EVEN_VOTERS"),
+        { ...warning("APPLY_LAG"), severity: "info" },
+      ]),
+    ).toEqual({
+      kind: "ok",
+    });
+  });
+});
