@@ -181,7 +181,7 @@ describe("parseMetricsText", () => {
     expect(parseMetricsText(both, 0).dbTotalSizeBytes).toBe(2);
   });
 
-  it("adds gRPC requests over all methods and counts failures as any code but OK", () => {
+  it("adds gRPC requests over all methods and counts failures by the etcd mixin's codes", () => {
     const text = [
       'grpc_server_started_total{grpc_method="Range",grpc_service="etcdserverpb.KV",grpc_type="unary"} 10',
       'grpc_server_started_total{grpc_method="Put",grpc_service="etcdserverpb.KV",grpc_type="unary"} 5',
@@ -189,6 +189,7 @@ describe("parseMetricsText", () => {
       'grpc_server_handled_total{grpc_code="Unavailable",grpc_method="Range",grpc_service="etcdserverpb.KV",grpc_type="unary"} 1',
       'grpc_server_handled_total{grpc_code="OK",grpc_method="Put",grpc_service="etcdserverpb.KV",grpc_type="unary"} 2',
       'grpc_server_handled_total{grpc_code="DeadlineExceeded",grpc_method="Put",grpc_service="etcdserverpb.KV",grpc_type="unary"} 3',
+      'grpc_server_handled_total{grpc_code="Canceled",grpc_method="Watch",grpc_service="etcdserverpb.Watch",grpc_type="bidi_stream"} 7',
     ].join("\n");
     expect(parseMetricsText(text, 0)).toMatchObject({ grpcStartedTotal: 15, grpcFailedTotal: 4 });
   });
@@ -247,6 +248,16 @@ const bodyArb = fc.record({
 });
 type Body = typeof bodyArb extends fc.Arbitrary<infer T> ? T : never;
 
+const MIXIN_FAILURE_CODES = [
+  "Unknown",
+  "FailedPrecondition",
+  "ResourceExhausted",
+  "Internal",
+  "Unavailable",
+  "DataLoss",
+  "DeadlineExceeded",
+];
+
 function cumulative(perBucket: number[]): number[] {
   const out: number[] = [];
   for (const n of perBucket) out.push((out.at(-1) ?? 0) + n);
@@ -294,7 +305,7 @@ describe("parseMetricsText properties", () => {
         expect(sample.quotaBackendBytes).toBe(body.quota);
         expect(sample.grpcStartedTotal).toBe(body.started.length ? sumOf(body.started) : undefined);
         // Exposed with only OK series means no failures, not unknown.
-        const failed = body.handled.filter(([code]) => code !== "OK");
+        const failed = body.handled.filter(([code]) => MIXIN_FAILURE_CODES.includes(code));
         expect(sample.grpcFailedTotal).toBe(body.handled.length ? sumOf(failed) : undefined);
         expect(Object.keys(sample.peerRoundTripTime).sort()).toEqual(
           body.peers.map(([id]) => id).sort(),

@@ -4,6 +4,17 @@ import type { Histogram, MetricsSample } from "../../metrics/metrics-sample";
 import { collectHistograms } from "./collect-histograms";
 import { type PrometheusSeries, readPrometheusSeries } from "./read-prometheus-series";
 
+/** etcdHighNumberOfFailedGRPCRequests counts these codes. */
+const GRPC_FAILURE_CODES = new Set([
+  "Unknown",
+  "FailedPrecondition",
+  "ResourceExhausted",
+  "Internal",
+  "Unavailable",
+  "DataLoss",
+  "DeadlineExceeded",
+]);
+
 const PEER_RTT = "etcd_network_peer_round_trip_time_seconds";
 const HEX_MEMBER_ID = /^[0-9a-f]+$/;
 
@@ -62,8 +73,11 @@ export function parseMetricsText(text: string, scrapedAt: number): MetricsSample
     slowApplyTotal: total("etcd_server_slow_apply_total"),
     heartbeatSendFailuresTotal: total("etcd_server_heartbeat_send_failures_total"),
     grpcStartedTotal: total("grpc_server_started_total"),
-    // As PromQL's grpc_code!="OK": a series without the label counts as a failure too.
-    grpcFailedTotal: total("grpc_server_handled_total", (labels) => labels.grpc_code !== "OK"),
+    // The etcd mixin's failure codes: a client closing a Watch or LeaseKeepAlive stream ends it
+    // with Canceled, which is routine and must not read as a failing server.
+    grpcFailedTotal: total("grpc_server_handled_total", (labels) =>
+      GRPC_FAILURE_CODES.has(labels.grpc_code ?? ""),
+    ),
     residentMemoryBytes: total("process_resident_memory_bytes"),
     cpuSecondsTotal: total("process_cpu_seconds_total"),
   };
