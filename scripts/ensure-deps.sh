@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Raftscope's demo and tests need and is missing: Debian's etcd 3.4 (server and
-# etcdctl), Debian's chromium for the e2e tests (with --with-browser), and the npm packages.
+# etcdctl), Debian's chromium and iptables for the tests (with --with-browser), and the npm
+# packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,11 @@ missing=()
 command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
-if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ "$want_browser" = 1 ]; then
+  # The tests also need iptables: the fault matrix cuts a peer off on loopback.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/sbin/iptables ] || missing+=(iptables)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -30,5 +35,7 @@ fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "raftscope: installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  # Exactly the locked versions. npm 11's `npm ci` rejects its own lock files when they leave
+  # out other platforms' optional binaries, so install from the lock without saving instead.
+  npm install --no-save --no-audit --no-fund --loglevel=error
 fi
