@@ -1,0 +1,13 @@
+import { parseListQuery } from "@/lib/keys/key-query";
+import { getKeyReader } from "@/lib/server/keys/key-readers";
+import { listKeys } from "@/lib/server/keys/list-keys";
+import { handleRoute } from "@/lib/server/route-handler";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = await ctx.params;
+  const reader = getKeyReader(id);
+  // The raw query string: URLSearchParams would replace key bytes that are not UTF-8.
+  return Response.json(await listKeys(reader, parseListQuery(new URL(req.url).search)));
+});

@@ -1,0 +1,86 @@
+import { type ValueFormat, valueFormatSchema } from "./decode/decoded-value";
+import { bytesEqual, copyBytes, textBytes } from "./key-bytes";
+
+/** dir: a prefix's children; key: one key's value beside its siblings; search: keys by prefix. */
+export type BrowserMode = "dir" | "key" | "search";
+
+/** What the key browser page shows, from its URL: the path is the target, the rest is query. */
+export interface BrowserView {
+  mode: BrowserMode;
+  target: Uint8Array;
+  separator: Uint8Array;
+  /** The prefix whose children the list shows. */
+  listPrefix: Uint8Array;
+  /** The key whose value is shown (key mode). */
+  selectedKey?: Uint8Array;
+  revision?: number;
+  format?: ValueFormat;
+}
+
+/** Search parameters of the page, as Next passes them (already decoded text). */
+export interface BrowserParams {
+  separator?: string;
+  revision?: string;
+  view?: string;
+  format?: string;
+}
+
+const DEFAULT_SEPARATOR = textBytes("/");
+
+/** True when `bytes` ends with the (non-empty) `suffix`. */
+export function endsWithBytes(bytes: Uint8Array, suffix: Uint8Array): boolean {
+  return (
+    suffix.length > 0 &&
+    suffix.length <= bytes.length &&
+    bytesEqual(bytes.subarray(bytes.length - suffix.length), suffix)
+  );
+}
+
+/** The directory `key` is in: up to and including the last separator, or the root. */
+export function parentPrefix(key: Uint8Array, separator: Uint8Array): Uint8Array {
+  if (separator.length === 0) return new Uint8Array();
+  for (let i = key.length - separator.length - 1; i >= 0; i--) {
+    if (bytesEqual(key.subarray(i, i + separator.length), separator)) {
+      return copyBytes(key, 0, i + separator.length);
+    }
+  }
+  return new Uint8Array();
+}
+
+/** The directories from the root down to `prefix`: "", "/", "/registry/", … */
+export function ancestorPrefixes(prefix: Uint8Array, separator: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [new Uint8Array()];
+  if (separator.length === 0) return out;
+  for (let i = 0; i + separator.length <= prefix.length; i++) {
+    if (bytesEqual(prefix.subarray(i, i + separator.length), separator)) {
+      out.push(copyBytes(prefix, 0, i + separator.length));
+      i += separator.length - 1;
+    }
+  }
+  return out;
+}
+
+/** Reads the page's URL into a view; malformed parameters fall back to their defaults. */
+export function browserView(target: Uint8Array, params: BrowserParams): BrowserView {
+  const sepText = params.separator;
+  const separator = sepText === undefined ? DEFAULT_SEPARATOR : textBytes(sepText).subarray(0, 16);
+  const revision = /^[1-9][0-9]{0,15}$/.test(params.revision ?? "")
+    ? Number(params.revision)
+    : undefined;
+  const format = valueFormatSchema.safeParse(params.format);
+  const common = {
+    target,
+    separator,
+    ...(revision ? { revision } : {}),
+    ...(format.success ? { format: format.data } : {}),
+  };
+  if (params.view === "search") return { ...common, mode: "search", listPrefix: target };
+  const isDir = target.length === 0 || endsWithBytes(target, separator);
+  if (isDir && params.view !== "key") return { ...common, mode: "dir", listPrefix: target };
+  return {
+    ...common,
+    mode: "key",
+    listPrefix: parentPrefix(target, separator),
+    selectedKey: target,
+  };
+}

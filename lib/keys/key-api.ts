@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { decodedValueSchema } from "./decode/decoded-value";
+
+/**
+ * The key browser's API contract, shared by the route handlers and the client. Keys are bytes:
+ * `key` is their text (U+FFFD where they are not UTF-8), `keyBase64` the exact bytes.
+ */
+export const keyChildSchema = z.object({
+  /** The part after the listed prefix; a directory's ends with the separator. */
+  name: z.string(),
+  key: z.string(),
+  keyBase64: z.string(),
+  kind: z.enum(["dir", "key"]),
+});
+
+export const keyListingSchema = z.object({
+  /** The revision the page was read at. */
+  revision: z.number(),
+  /** The cluster's revision when the page was read. */
+  currentRevision: z.number(),
+  prefix: z.string(),
+  prefixBase64: z.string(),
+  separator: z.string(),
+  children: z.array(keyChildSchema),
+  /** Pass as `after` for the next page; null when the listing is complete. */
+  nextCursor: z.string().nullable(),
+});
+
+export const keyValueSchema = z.object({
+  key: z.string(),
+  keyBase64: z.string(),
+  revision: z.number(),
+  currentRevision: z.number(),
+  createRevision: z.number(),
+  modRevision: z.number(),
+  version: z.number(),
+  /** The lease id in hex, as etcdctl prints it; null when the key has no lease. */
+  lease: z.string().nullable(),
+  /** Bytes; null when the value is beyond what Raftscope reads. */
+  size: z.number().nullable(),
+  /** Only the first part of the value is decoded below. */
+  truncated: z.boolean(),
+  /** The value matches a redaction pattern: its bytes are withheld. */
+  redacted: z.boolean(),
+  /** Null when redacted (unless encrypted at rest, which names provider and key only). */
+  decoded: decodedValueSchema.nullable(),
+  notice: z.string().optional(),
+});
+
+export const currentRevisionSchema = z.object({ currentRevision: z.number() });
+
+export type KeyChild = z.infer<typeof keyChildSchema>;
+export type KeyListing = z.infer<typeof keyListingSchema>;
+export type KeyValue = z.infer<typeof keyValueSchema>;

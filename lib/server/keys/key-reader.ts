@@ -1,0 +1,93 @@
+import "server-only";
+import type { ClusterConfig } from "../../config/config-schema";
+import { DirectoryHintCache } from "../../keys/directory-hints";
+import { readTlsMaterial, type TlsMaterial } from "../etcd/tls-material";
+import { readError } from "./read-error";
+import { type RangeAnswer, type RangeQuery, ReadOnlyKv } from "./read-only-kv";
+import { ReadSemaphore } from "./read-semaphore";
+
+/** Values up to this size are read whole (for the raw download); larger ones are refused. */
+export const VALUE_READ_CAP = 10 * 1024 * 1024;
+// gRPC's limit is raised only as far as one capped value and its envelope need.
+const MAX_RECEIVE_BYTES = VALUE_READ_CAP + 64 * 1024;
+/** A member that failed a read is passed over for this long. */
+const FAILED_ENDPOINT_MS = 5_000;
+/** A replaced client is closed once reads that started on it are surely done. */
+const CLOSE_GRACE_MS = 30_000;
+
+export interface KeyReaderOptions {
+  cluster: Pick<ClusterConfig, "id" | "endpoints" | "tls" | "deadlineMs">;
+  /** Client URLs of reachable members, preferred first; the configured endpoints follow. */
+  reachableEndpoints?: () => string[];
+  maxConcurrent?: number;
+  maxQueued?: number;
+}
+
+/**
+ * The key browser's access to one cluster: one read-only member client, reused, on a reachable
+ * member; every read with the cluster's deadline and behind a small semaphore, so a burst of
+ * viewers queues instead of multiplying the load on etcd.
+ */
+export class KeyReader {
+  readonly hints = new DirectoryHintCache();
+  readonly deadlineMs: number;
+  private readonly tls: TlsMaterial | undefined;
+  private readonly semaphore: ReadSemaphore;
+  private current: ReadOnlyKv | undefined;
+  private readonly failedAt = new Map<string, number>();
+  private closed = false;
+
+  constructor(private readonly opts: KeyReaderOptions) {
+    this.tls = opts.cluster.tls ? readTlsMaterial(opts.cluster.tls) : undefined;
+    this.deadlineMs = opts.cluster.deadlineMs;
+    this.semaphore = new ReadSemaphore(opts.maxConcurrent ?? 4, opts.maxQueued ?? 200);
+  }
+
+  get clusterId(): string {
+    return this.opts.cluster.id;
+  }
+
+  private candidates(): string[] {
+    const now = Date.now();
+    const all = [...(this.opts.reachableEndpoints?.() ?? []), ...this.opts.cluster.endpoints];
+    const unique = [...new Set(all)];
+    const healthy = unique.filter((e) => now - (this.failedAt.get(e) ?? 0) > FAILED_ENDPOINT_MS);
+    return healthy.length > 0 ? healthy : unique;
+  }
+
+  private client(): ReadOnlyKv {
+    if (this.closed) throw new Error("KeyReader is closed");
+    const candidates = this.candidates();
+    const current = this.current;
+    if (current && candidates.includes(current.endpoint)) return current;
+    const endpoint = candidates[0] ?? this.opts.cluster.endpoints[0];
+    if (!endpoint) throw new Error(`cluster ${this.clusterId} has no endpoint`);
+    if (current) setTimeout(() => current.close(), CLOSE_GRACE_MS).unref();
+    this.current = new ReadOnlyKv(endpoint, this.tls, MAX_RECEIVE_BYTES);
+    return this.current;
+  }
+
+  /** One Range, queued behind the cluster's semaphore, with the cluster's deadline. */
+  range(query: RangeQuery): Promise<RangeAnswer> {
+    return this.semaphore.run(async () => {
+      const kv = this.client();
+      try {
+        return await kv.range(query, this.deadlineMs);
+      } catch (err) {
+        const translated = readError(err, {
+          endpoint: kv.endpoint,
+          deadlineMs: this.deadlineMs,
+          revision: query.revision,
+        });
+        if (translated.code === "ETCD_UNAVAILABLE") this.failedAt.set(kv.endpoint, Date.now());
+        throw translated;
+      }
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.current?.close();
+    this.current = undefined;
+  }
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { getPoller } from "../runtime";
+import { KeyReader } from "./key-reader";
+import { readEndpoints } from "./read-endpoints";
+
+// One reader per cluster per process, kept on globalThis like the runtime, so hot reload and
+// every route share its client, semaphore and directory hints.
+const globalForKeys = globalThis as unknown as { raftscopeKeyReaders?: Map<string, KeyReader> };
+
+/** The key reader of a configured cluster; NotFoundError for an unknown id. */
+export function getKeyReader(clusterId: string): KeyReader {
+  const poller = getPoller(clusterId);
+  const readers = globalForKeys.raftscopeKeyReaders ?? new Map<string, KeyReader>();
+  globalForKeys.raftscopeKeyReaders = readers;
+  let reader = readers.get(clusterId);
+  if (!reader) {
+    reader = new KeyReader({
+      cluster: poller.config,
+      reachableEndpoints: () => readEndpoints(poller.health?.members ?? []),
+    });
+    readers.set(clusterId, reader);
+  }
+  return reader;
+}
