@@ -1,9 +1,15 @@
 // `npm run bench`: every benchmark in one run; paste the printed tables into docs/benchmarks.md.
 import { benchHealth } from "./health";
+import { benchKeys } from "./keys";
+import { benchLoad } from "./load";
 
 async function main() {
   console.log("## Health engine\n");
   console.log((await benchHealth()).join("\n"));
+  console.log("\n## Load\n");
+  console.log((await benchLoad()).join("\n"));
+  console.log("\n## Key browser\n");
+  console.log((await benchKeys()).join("\n"));
 }
 
 main().catch((err: unknown) => {

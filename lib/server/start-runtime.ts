@@ -1,11 +1,14 @@
 import "server-only";
 import { ConfigError } from "../errors";
+import { getKeyBrowserSettings } from "./keys/key-browser-settings";
 import { getRuntime } from "./runtime";
 
 /** Boot-time start: a bad config ends the process with the message that names the field. */
 export function startRuntime(): void {
   try {
     const { config } = getRuntime();
+    // Parsed now so a bad secrets setting stops the start, not the first key read.
+    getKeyBrowserSettings();
     console.log(
       `raftscope: watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
     );

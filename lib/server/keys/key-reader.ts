@@ -1,5 +1,6 @@
 import "server-only";
 import type { ClusterConfig } from "../../config/config-schema";
+import { RaftscopeError } from "../../errors";
 import { DirectoryHintCache } from "../../keys/directory-hints";
 import { readTlsMaterial, type TlsMaterial } from "../etcd/tls-material";
 import { readError } from "./read-error";
@@ -19,6 +20,11 @@ export interface KeyReaderOptions {
   cluster: Pick<ClusterConfig, "id" | "endpoints" | "tls" | "deadlineMs">;
   /** Client URLs of reachable members, preferred first; the configured endpoints follow. */
   reachableEndpoints?: () => string[];
+  /**
+   * True while the poller sees no leader or no quorum. Linearizable reads need both, so they
+   * would only wait out their deadline: reads are then served from a member's local copy.
+   */
+  quorumUnavailable?: () => boolean;
   maxConcurrent?: number;
   maxQueued?: number;
 }
@@ -67,22 +73,40 @@ export class KeyReader {
     return this.current;
   }
 
-  /** One Range, queued behind the cluster's semaphore, with the cluster's deadline. */
+  /**
+   * One Range, queued behind the cluster's semaphore, with the cluster's deadline. A read that
+   * fails for want of a member or a leader is retried once, serializable, on another member:
+   * during an election or a quorum loss, a member's own copy is what there is.
+   */
   range(query: RangeQuery): Promise<RangeAnswer> {
+    const first =
+      !query.serializable && this.opts.quorumUnavailable?.()
+        ? { ...query, serializable: true }
+        : query;
     return this.semaphore.run(async () => {
-      const kv = this.client();
       try {
-        return await kv.range(query, this.deadlineMs);
+        return await this.rangeOnce(first);
       } catch (err) {
-        const translated = readError(err, {
-          endpoint: kv.endpoint,
-          deadlineMs: this.deadlineMs,
-          revision: query.revision,
-        });
-        if (translated.code === "ETCD_UNAVAILABLE") this.failedAt.set(kv.endpoint, Date.now());
-        throw translated;
+        if (!(err instanceof RaftscopeError) || err.code !== "ETCD_UNAVAILABLE") throw err;
+        // The failed member is now passed over, so the retry goes to another one.
+        return this.rangeOnce({ ...first, serializable: true });
       }
     });
+  }
+
+  private async rangeOnce(query: RangeQuery): Promise<RangeAnswer> {
+    const kv = this.client();
+    try {
+      return await kv.range(query, this.deadlineMs);
+    } catch (err) {
+      const translated = readError(err, {
+        endpoint: kv.endpoint,
+        deadlineMs: this.deadlineMs,
+        revision: query.revision,
+      });
+      if (translated.code === "ETCD_UNAVAILABLE") this.failedAt.set(kv.endpoint, Date.now());
+      throw translated;
+    }
   }
 
   close(): void {

@@ -17,6 +17,10 @@ export function getKeyReader(clusterId: string): KeyReader {
     reader = new KeyReader({
       cluster: poller.config,
       reachableEndpoints: () => readEndpoints(poller.health?.members ?? []),
+      quorumUnavailable: () => {
+        const h = poller.health;
+        return h !== undefined && (h.leader === null || h.quorum.margin < 0);
+      },
     });
     readers.set(clusterId, reader);
   }
