@@ -125,12 +125,16 @@ describe("fault matrix on a 3-member cluster", () => {
     await expectVerdict(dash, cluster);
     await cluster.restart(follower);
     await expectVerdict(dash, cluster);
-    // A restarted member first catches up on the log; the verdict turns healthy once it has.
+    // A restarted member first catches up on the log; then nothing is held against it. (The
+    // status itself may stay degraded: by now this cluster has had 4 leader changes in 15 min.)
     const deadline = Date.now() + 5_000;
-    while ((await dash.health()).status !== "healthy" && Date.now() < deadline) {
+    const against = async () =>
+      (await dash.health()).warnings.filter((w) => w.memberId === cluster.member(follower).id);
+    while ((await against()).length > 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect((await dash.health()).status).toBe("healthy");
+    expect(await against()).toEqual([]);
+    expect((await dash.health()).quorum.healthyVoters).toBe(3);
     const types = (await dash.events()).map((e) => e.type);
     expect(types).toContain("member_recovered");
   });

@@ -27,6 +27,7 @@ import { getFromMember } from "./etcd/member-http";
 import { fetchMemberList, fetchStatus } from "./etcd/member-rpc";
 import type { TlsMaterial } from "./etcd/tls-material";
 import type { EventLog } from "./event-log";
+import type { KnownEndpoints } from "./known-endpoints";
 import { parseMetricsText } from "./metrics/parse-metrics";
 import { certificateInfo } from "./tls/certificate-info";
 import { EndpointDiagnoser } from "./tls/endpoint-diagnoser";
@@ -118,6 +119,7 @@ export class ClusterPoller {
   constructor(
     readonly config: ClusterConfig,
     private readonly eventLog: EventLog,
+    private readonly known?: KnownEndpoints,
     historyMs = 60 * 60 * 1000,
   ) {
     this.tlsSource = config.tls ? new TlsMaterialSource(config.tls) : undefined;
@@ -228,12 +230,24 @@ export class ClusterPoller {
     }
   }
 
-  /** Endpoints that can answer MemberList: advertised client URLs first, then the configured ones. */
+  /**
+   * Endpoints that can answer MemberList: members that answer first, then the configured ones,
+   * then every member known now or at the last run (a configured endpoint may be the one down).
+   */
   private discoveryEndpoints(): string[] {
-    const advertised = [...this.members.values()]
+    const members = [...this.members.values()];
+    const answering = members
       .filter((m) => m.probe?.kind === "reachable")
       .flatMap((m) => m.info.clientUrls.slice(0, 1));
-    return [...new Set([...advertised, ...this.config.endpoints])];
+    const known = members.flatMap((m) => m.info.clientUrls.slice(0, 1));
+    return [
+      ...new Set([
+        ...answering,
+        ...this.config.endpoints,
+        ...known,
+        ...(this.known?.endpoints ?? []),
+      ]),
+    ];
   }
 
   private async refreshMembers(): Promise<void> {
@@ -268,6 +282,7 @@ export class ClusterPoller {
       this.discoveryError = undefined;
       this.discoveryTlsProblem = null;
       this.lastMemberListAt = Date.now();
+      this.known?.save(list.flatMap((m) => m.clientUrls.slice(0, 1)));
       this.pruneClients();
     } catch (err) {
       this.discoveryError = errorText(err);

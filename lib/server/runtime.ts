@@ -5,6 +5,7 @@ import type { ClusterHealth } from "../health/cluster-health";
 import { ClusterPoller } from "./cluster-poller";
 import { loadConfig, type RaftscopeConfig } from "./config";
 import { EventLog } from "./event-log";
+import { KnownEndpoints } from "./known-endpoints";
 
 export interface Runtime {
   config: RaftscopeConfig;
@@ -18,11 +19,10 @@ function createRuntime(): Runtime {
   const config = loadConfig();
   const pollers = new Map<string, ClusterPoller>();
   for (const cluster of config.clusters) {
-    const log = new EventLog({
-      dir: path.join(config.dataDir, "clusters", cluster.id),
-      clusterId: cluster.id,
-    });
-    const poller = new ClusterPoller(cluster, log);
+    const dir = path.join(config.dataDir, "clusters", cluster.id);
+    const log = new EventLog({ dir, clusterId: cluster.id });
+    const known = new KnownEndpoints(path.join(dir, "known-endpoints.json"));
+    const poller = new ClusterPoller(cluster, log, known);
     poller.start();
     pollers.set(cluster.id, poller);
   }
