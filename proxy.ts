@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { RAW_QUERY_HEADER, rawSearch } from "@/lib/api/raw-query";
 import { authErrorResponse } from "@/lib/auth/auth-error-response";
 import { RateLimitedError, UnauthenticatedError } from "@/lib/auth/auth-errors";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/auth/content-security-policy";
@@ -58,6 +59,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
+  forwarded.set(RAW_QUERY_HEADER, rawSearch(request.url));
   forwarded.set("content-security-policy", csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), csp);
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDashboardConfig } from "../harness/dashboard-config";
 import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
+import { createEtcdClient } from "../harness/etcd-client";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterListSchema } from "../lib/api/cluster-summary";
 import type { ClusterEvent } from "../lib/events/cluster-event";
@@ -158,6 +159,23 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
     expect(body.error.code).toBe("BAD_REQUEST");
     expect(body.error.message).toMatch(/window/);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.js/);
+  });
+
+  it("reads a key that is not UTF-8 from its percent-encoded bytes, through the real server", async () => {
+    const key = Buffer.concat([Buffer.from("/api-test/"), Buffer.from([0x00, 0xff, 0x80])]);
+    const client = createEtcdClient(cluster.endpoints, cluster.rootTlsFiles, {
+      callTimeoutMs: 5_000,
+    });
+    try {
+      await client.put(key).value("bytes");
+    } finally {
+      client.close();
+    }
+    const pct = [...key].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+    const res = await fetch(`${dashboard.url}/api/clusters/demo/keys/value?key=${pct}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { keyBase64: string };
+    expect(Buffer.from(body.keyBase64, "base64").equals(key)).toBe(true);
   });
 
   it("streams health snapshots to a viewer", async () => {

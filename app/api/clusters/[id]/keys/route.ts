@@ -1,3 +1,4 @@
+import { requestSearch } from "@/lib/api/raw-query";
 import { parseListQuery } from "@/lib/keys/key-query";
 import { getKeyReader } from "@/lib/server/keys/key-readers";
 import { listKeys } from "@/lib/server/keys/list-keys";
@@ -9,5 +10,5 @@ export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id:
   const { id } = await ctx.params;
   const reader = getKeyReader(id);
   // The raw query string: URLSearchParams would replace key bytes that are not UTF-8.
-  return Response.json(await listKeys(reader, parseListQuery(new URL(req.url).search)));
+  return Response.json(await listKeys(reader, parseListQuery(requestSearch(req))));
 });

@@ -1,3 +1,4 @@
+import { requestSearch } from "@/lib/api/raw-query";
 import { downloadName } from "@/lib/keys/download-name";
 import { parseValueQuery } from "@/lib/keys/key-query";
 import { getKeyBrowserSettings } from "@/lib/server/keys/key-browser-settings";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
   const reader = getKeyReader(id);
-  const input = parseValueQuery(new URL(req.url).search);
+  const input = parseValueQuery(requestSearch(req));
   const raw = await readRawValue(reader, input, getKeyBrowserSettings());
   return new Response(raw.value.slice(), {
     headers: {

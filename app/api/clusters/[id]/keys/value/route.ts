@@ -1,3 +1,4 @@
+import { requestSearch } from "@/lib/api/raw-query";
 import { parseValueQuery } from "@/lib/keys/key-query";
 import { getKeyBrowserSettings } from "@/lib/server/keys/key-browser-settings";
 import { getKeyReader } from "@/lib/server/keys/key-readers";
@@ -9,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
   const reader = getKeyReader(id);
-  const input = parseValueQuery(new URL(req.url).search);
+  const input = parseValueQuery(requestSearch(req));
   return Response.json(await readValue(reader, input, getKeyBrowserSettings()));
 });
