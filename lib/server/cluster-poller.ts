@@ -43,6 +43,7 @@ const FAST_INTERVAL_MS = 100;
 /** A cluster that stays leaderless this long is down, not electing: stop polling fast. */
 const FAST_MODE_LIMIT_MS = 30_000;
 const HISTORY_RESOLUTION_MS = 1000;
+const HEALTH_CHECK_INTERVAL_MS = 30_000;
 /** Members' server certificates change rarely: one extra handshake per member this often. */
 const SERVER_CERT_CHECK_MS = 30_000;
 
@@ -79,6 +80,7 @@ interface MemberState {
   statusInFlight: boolean;
   scrapeInFlight: boolean;
   health?: MemberHealthCheck;
+  healthCheckedAt?: number;
   lastSample?: MetricsSample;
   metrics?: MemberMetrics;
   serverCertificate?: CertificateInfo;
@@ -397,15 +399,21 @@ export class ClusterPoller {
     if (!endpoint || state.scrapeInFlight) return;
     state.scrapeInFlight = true;
     try {
+      // etcd 3.4 answers /health with a quorum read through raft: a proposal every call, which
+      // would show in the proposal charts as the dashboard's own traffic. Ask it rarely.
+      const healthDue = Date.now() - (state.healthCheckedAt ?? 0) >= HEALTH_CHECK_INTERVAL_MS;
       const [health, metrics] = await Promise.allSettled([
-        getFromMember(endpoint, "/health", this.tls, this.config.deadlineMs),
+        healthDue
+          ? getFromMember(endpoint, "/health", this.tls, this.config.deadlineMs)
+          : Promise.resolve(undefined),
         getFromMember(endpoint, "/metrics", this.tls, this.config.deadlineMs),
         this.checkServerCertificate(state, endpoint),
       ]);
-      if (health.status === "fulfilled") {
-        state.health = parseHealthBody(health.value);
-      } else {
+      if (healthDue) state.healthCheckedAt = Date.now();
+      if (health.status === "rejected") {
         state.health = { kind: "unhealthy", reason: errorText(health.reason) };
+      } else if (health.value !== undefined) {
+        state.health = parseHealthBody(health.value);
       }
       if (metrics.status === "fulfilled") {
         const sample = parseMetricsText(metrics.value, Date.now());
