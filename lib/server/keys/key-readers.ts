@@ -1,7 +1,7 @@
 import "server-only";
+import { readEndpoints } from "../../keys/read-endpoints";
 import { getPoller } from "../runtime";
 import { KeyReader } from "./key-reader";
-import { readEndpoints } from "./read-endpoints";
 
 // One reader per cluster per process, kept on globalThis like the runtime, so hot reload and
 // every route share its client, semaphore and directory hints.

@@ -1,4 +1,4 @@
-import type { MemberView } from "../../health/cluster-health";
+import type { MemberView } from "../health/cluster-health";
 
 /**
  * Where key reads go, best first: reachable voters, followers before the leader. etcd 3.4 holds

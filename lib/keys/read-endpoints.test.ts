@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MemberView } from "../../health/cluster-health";
+import type { MemberView } from "../health/cluster-health";
 import { readEndpoints } from "./read-endpoints";
 
 function member(name: string, role: MemberView["role"], reachable = true): MemberView {
