@@ -12,13 +12,9 @@ import { scrubbedEnv } from "../harness/scrubbed-env";
 import { clusterConfigSchema } from "../lib/config/config-schema";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { EventLog } from "../lib/server/event-log";
+import { quantile, runWhenMain } from "./bench-support";
 
 const run = promisify(execFile);
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
@@ -165,12 +161,4 @@ export async function benchHealth(): Promise<string[]> {
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchHealth().then(
-    (lines) => console.log(lines.join("\n")),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, benchHealth);

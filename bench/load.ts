@@ -11,17 +11,13 @@ import { writeDashboardConfig } from "../harness/dashboard-config";
 import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { seedDemoData, seededKeys } from "../harness/seed";
+import { quantile, runWhenMain } from "./bench-support";
 
 const VIEWERS = 500;
 const KEY_RPS = 50;
 const RUN_MS = 120_000;
 const PHASE_MS = 20_000;
 const KILL_EVERY_MS = 30_000;
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -211,12 +207,4 @@ export async function benchLoad(): Promise<string[]> {
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchLoad().then(
-    (lines) => console.log(lines.join("\n")),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, benchLoad);

@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { computeClusterHealth } from "../health/compute-health";
-import type { ClusterSnapshot } from "../member-snapshot";
+import { makeHealth } from "../test-factories/health-factory";
 import { ids, type MemberSpec, makeCluster } from "../test-factories/member-snapshot-factory";
 import type { EventBody } from "./cluster-event";
 import { applyEvent, detectEvents, type EventState, initialEventState } from "./detect-events";
-
-function health(snapshot: ClusterSnapshot) {
-  return computeClusterHealth({
-    id: "default",
-    name: "Demo",
-    snapshot,
-    applyLagThreshold: 1000,
-    pollIntervalMs: 1000,
-    lastGoodSweepAt: snapshot.observedAt,
-  });
-}
 
 /** Runs the detector over a sequence of clusters and returns every event, in order. */
 function run(steps: MemberSpec[][], start: EventState = initialEventState) {
   let state = start;
   const all: EventBody[] = [];
   for (const specs of steps) {
-    const out = detectEvents(state, health(makeCluster(specs)));
+    const out = detectEvents(state, makeHealth(makeCluster(specs)));
     all.push(...out.events);
     state = out.state;
   }

@@ -1,22 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClusterSnapshot, MemberSnapshot } from "../member-snapshot";
+import { makeHealth } from "../test-factories/health-factory";
 import { ids, type MemberSpec, makeCluster } from "../test-factories/member-snapshot-factory";
 import type { CertificateInfo } from "../tls/certificate-info";
 import type { TlsObservations } from "../tls/tls-observations";
 import { clusterHealthSchema, type WarningCode } from "./cluster-health";
-import { computeClusterHealth } from "./compute-health";
 
 function health(snapshot: ClusterSnapshot, leaderChangesInWindow?: number) {
-  return computeClusterHealth({
-    id: "default",
-    name: "Demo",
-    snapshot,
-    applyLagThreshold: 1000,
-    pollIntervalMs: 1000,
-    lastGoodSweepAt: snapshot.observedAt,
-    ...(leaderChangesInWindow !== undefined ? { leaderChangesInWindow } : {}),
-  });
+  return makeHealth(snapshot, leaderChangesInWindow !== undefined ? { leaderChangesInWindow } : {});
 }
 
 const codes = (h: ReturnType<typeof health>): WarningCode[] => h.warnings.map((w) => w.code);
@@ -286,15 +278,7 @@ describe("computeClusterHealth: TLS", () => {
     ...over,
   });
   const withTls = (snapshot: ClusterSnapshot, observations: TlsObservations) =>
-    computeClusterHealth({
-      id: "default",
-      name: "Demo",
-      snapshot,
-      applyLagThreshold: 1000,
-      pollIntervalMs: 1000,
-      lastGoodSweepAt: snapshot.observedAt,
-      tls: observations,
-    });
+    makeHealth(snapshot, { tls: observations });
 
   it("adds no tls section for a cluster reached without TLS", () => {
     const h = health(makeCluster(healthy(3)));

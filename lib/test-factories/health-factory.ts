@@ -1,0 +1,19 @@
+import type { ClusterHealth } from "../health/cluster-health";
+import { computeClusterHealth, type HealthInput } from "../health/compute-health";
+import type { ClusterSnapshot } from "../member-snapshot";
+
+/** The verdict on a snapshot with the defaults of a freshly configured cluster. */
+export function makeHealth(
+  snapshot: ClusterSnapshot,
+  over: Partial<Omit<HealthInput, "snapshot">> = {},
+): ClusterHealth {
+  return computeClusterHealth({
+    id: "default",
+    name: "Demo",
+    snapshot,
+    applyLagThreshold: 1000,
+    pollIntervalMs: 1000,
+    lastGoodSweepAt: snapshot.observedAt,
+    ...over,
+  });
+}
