@@ -151,7 +151,7 @@ export function MetricChart({
             />
             {m.name}
             {m.gap && !emptyReason && (
-              <span className="text-slate-400 dark:text-slate-500">({m.gap})</span>
+              <span className="text-slate-500 dark:text-slate-400">({m.gap})</span>
             )}
           </li>
         ))}

@@ -12,7 +12,7 @@ const H = 24;
 /** Leader changes over the last hour in 5-minute bars; a quiet cluster draws a flat line. */
 export function LeaderChangeSparkline({ clusterId, now }: { clusterId: string; now: number }) {
   const { data } = useQuery(clusterQueries.events(clusterId, 200));
-  if (!data) return <span className="text-xs text-slate-400">…</span>;
+  if (!data) return <span className="text-xs text-slate-500 dark:text-slate-400">…</span>;
   const counts = leaderChangeBuckets(data, now, SPAN_MS, BUCKETS);
   const total = counts.reduce((a, b) => a + b, 0);
   const max = Math.max(1, ...counts);
