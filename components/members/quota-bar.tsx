@@ -4,7 +4,8 @@ import { thresholds } from "@/lib/health/thresholds";
 
 /** Database size and in-use bytes against the member's quota, amber from 80 % and red from 95 %. */
 export function QuotaBar({ member }: { member: MemberView }) {
-  if (member.dbSizeBytes === null) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  if (member.dbSizeBytes === null)
+    return <span className="text-slate-500 dark:text-slate-400">—</span>;
   const quota = member.quotaBackendBytes ?? thresholds.defaultQuotaBackendBytes;
   const size = member.dbSizeBytes / quota;
   const inUse = (member.dbSizeInUseBytes ?? 0) / quota;
