@@ -11,6 +11,7 @@ import { EventTimeline } from "@/components/events/event-timeline";
 import { MemberTable } from "@/components/members/member-table";
 import { memberSortParam, parseMemberSort } from "@/components/members/sort-members";
 import { QuorumPanel } from "@/components/quorum/quorum-panel";
+import { CertificatesPanel } from "@/components/tls/certificates-panel";
 import { TopologyPanel } from "@/components/topology/topology-panel";
 import type { TopologyConfig } from "@/lib/config/config-schema";
 import { formatClock } from "@/lib/format/format-clock";
@@ -128,6 +129,7 @@ export function ClusterDashboard({
         sort={parseMemberSort(params.get("sort"))}
         onSort={(next) => update({ sort: memberSortParam(next) })}
       />
+      {h.tls ? <CertificatesPanel tls={h.tls} members={h.members} /> : null}
       <HealthCharts
         clusterId={clusterId}
         members={h.members}

@@ -31,6 +31,11 @@ export async function fetchJson<T extends z.ZodType>(
     );
   }
   const body: unknown = await res.json().catch(() => undefined);
+  if (res.status === 401 && typeof window !== "undefined") {
+    // The session expired: back to the login page, which returns here afterwards.
+    const here = window.location.pathname + window.location.search;
+    window.location.assign(`/login?next=${encodeURIComponent(here)}`);
+  }
   if (!res.ok) {
     const parsed = apiErrorSchema.safeParse(body);
     throw parsed.success
