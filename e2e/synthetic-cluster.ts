@@ -21,6 +21,7 @@ export const syntheticMembers: MemberView[] = Array.from({ length: 5 }, (_, i) =
   raftTerm: 7,
   applyLag: 0,
   alarms: [],
+  peerRoundTripsSeconds: {},
   error: null,
   peerUrls: [`https://10.0.0.${i + 1}:2380`],
   clientUrls: [`https://10.0.0.${i + 1}:2379`],

@@ -27,6 +27,7 @@ const member = (id: string, over: Partial<MemberView> = {}): MemberView => ({
   raftTerm: 1,
   applyLag: 0,
   alarms: [],
+  peerRoundTripsSeconds: {},
   error: null,
   peerUrls: [],
   clientUrls: [],

@@ -18,6 +18,7 @@ const m = (name: string, over: Partial<MemberView> = {}): MemberView => ({
   raftTerm: 1,
   applyLag: 0,
   alarms: [],
+  peerRoundTripsSeconds: {},
   error: null,
   peerUrls: [],
   clientUrls: [],

@@ -4,7 +4,7 @@
 import { formatSeconds } from "@/lib/format/format-seconds";
 import type { HealthWarning, MemberView } from "@/lib/health/cluster-health";
 import type { TopologyLayout } from "@/lib/topology/layout-topology";
-import { linkRoundTripBound } from "@/lib/topology/link-round-trip";
+import { linkRoundTrip } from "@/lib/topology/link-round-trip";
 import { memberCondition } from "@/lib/topology/member-condition";
 import type { TopologyView } from "@/lib/topology/topology-view";
 import { TopologyApiServerBox } from "./topology-api-server-box";
@@ -71,7 +71,14 @@ export function TopologyDiagram({
 
       <g aria-hidden="true">
         {layout.peerLinks.map((l) => {
-          const rtt = linkRoundTripBound(roundTrips.get(l.a), roundTrips.get(l.b));
+          const rtt = linkRoundTrip(
+            byId.get(l.a)?.peerRoundTripsSeconds,
+            byId.get(l.b)?.peerRoundTripsSeconds,
+            l.a,
+            l.b,
+            roundTrips.get(l.a),
+            roundTrips.get(l.b),
+          );
           const broken = down(l.a) || down(l.b);
           return (
             <g key={`${l.a}-${l.b}`}>
@@ -95,7 +102,8 @@ export function TopologyDiagram({
                   strokeWidth={4}
                   className="fill-slate-600 stroke-white text-[11px] dark:fill-slate-300 dark:stroke-slate-900"
                 >
-                  ≤ {formatSeconds(rtt)}
+                  {rtt.kind === "bound" ? "≤ " : ""}
+                  {formatSeconds(rtt.seconds)}
                 </text>
               )}
             </g>

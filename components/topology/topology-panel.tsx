@@ -67,7 +67,8 @@ export function TopologyPanel({
       <TopologyLegend />
       {roundTrips.size > 0 && (
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Peer links show an upper bound of the round-trip p99: the smaller of both members' worst
+          Peer links show the round-trip p99 each pair measured (the slower direction); "≤" marks an
+          upper bound where a pair has not been measured yet: the smaller of both members' worst
           peer round trip.
         </p>
       )}

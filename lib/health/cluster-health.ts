@@ -95,6 +95,8 @@ export const memberViewSchema = z.object({
   /** Applied index behind the leader's; null when either is unknown. */
   applyLag: z.number().nullable(),
   alarms: z.array(z.string()),
+  /** Round-trip p99 to each peer, in seconds, keyed by the peer's member id; as last measured. */
+  peerRoundTripsSeconds: z.record(z.string(), z.number()),
   /** Status.errors other than alarms, or why the member is unreachable. */
   error: z.string().nullable(),
   peerUrls: z.array(z.string()),

@@ -263,6 +263,7 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
       raftTerm: r?.status.raftTerm ?? null,
       applyLag: lag,
       alarms: ownAlarms.map((a) => a.alarm),
+      peerRoundTripsSeconds: snap.metrics?.peerRoundTripP99Seconds ?? {},
       error:
         snap.probe.kind === "unreachable" ? snap.probe.error : r?.status.errors.join("; ") || null,
       peerUrls: snap.member.peerUrls,

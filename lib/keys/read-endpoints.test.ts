@@ -19,6 +19,7 @@ function member(name: string, role: MemberView["role"], reachable = true): Membe
     raftTerm: null,
     applyLag: null,
     alarms: [],
+    peerRoundTripsSeconds: {},
     error: null,
     peerUrls: [],
     clientUrls: [`https://${name}:2379`],

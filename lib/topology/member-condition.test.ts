@@ -18,6 +18,7 @@ const member = (over: Partial<MemberView> = {}): MemberView => ({
   raftTerm: 2,
   applyLag: 0,
   alarms: [],
+  peerRoundTripsSeconds: {},
   error: null,
   peerUrls: [],
   clientUrls: [],
