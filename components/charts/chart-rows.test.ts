@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeHistory } from "@/lib/alerts/make-history";
 import type { MemberView } from "@/lib/health/cluster-health";
+import { makeMemberView } from "@/lib/test-factories/member-view-factory";
 import { chartRows, seriesKey } from "./chart-rows";
 import { chartSpecs } from "./chart-specs";
 import { chartEmptyReason, memberGap } from "./empty-reason";
@@ -11,28 +12,8 @@ const spec = (id: string) => {
   return s;
 };
 
-const member = (id: string, over: Partial<MemberView> = {}): MemberView => ({
-  id,
-  name: id,
-  endpoint: "",
-  role: "follower",
-  reachable: true,
-  latencyMs: 1,
-  version: "3.4.23",
-  dbSizeBytes: 1,
-  dbSizeInUseBytes: 1,
-  quotaBackendBytes: null,
-  raftIndex: 1,
-  raftAppliedIndex: 1,
-  raftTerm: 1,
-  applyLag: 0,
-  alarms: [],
-  peerRoundTripsSeconds: {},
-  error: null,
-  peerUrls: [],
-  clientUrls: [],
-  ...over,
-});
+const member = (id: string, over: Partial<MemberView> = {}): MemberView =>
+  makeMemberView({ id, name: id, endpoint: "", ...over });
 
 describe("chartRows", () => {
   it("gives each member and series its own key, null while unreachable", () => {

@@ -1,29 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { MemberView } from "@/lib/health/cluster-health";
+import { makeMemberView } from "@/lib/test-factories/member-view-factory";
 import { memberSortParam, parseMemberSort, sortMembers } from "./sort-members";
 
-const m = (name: string, over: Partial<MemberView> = {}): MemberView => ({
-  id: `id-${name}`,
-  name,
-  endpoint: `https://127.0.0.1:2379`,
-  role: "follower",
-  reachable: true,
-  latencyMs: 1,
-  version: "3.4.23",
-  dbSizeBytes: 1,
-  dbSizeInUseBytes: 1,
-  quotaBackendBytes: null,
-  raftIndex: 1,
-  raftAppliedIndex: 1,
-  raftTerm: 1,
-  applyLag: 0,
-  alarms: [],
-  peerRoundTripsSeconds: {},
-  error: null,
-  peerUrls: [],
-  clientUrls: [],
-  ...over,
-});
+const m = (name: string, over: Partial<MemberView> = {}): MemberView =>
+  makeMemberView({ id: `id-${name}`, name, ...over });
 
 const names = (list: MemberView[]) => list.map((x) => x.name);
 

@@ -1,29 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { MemberView } from "../health/cluster-health";
+import { makeMemberView } from "../test-factories/member-view-factory";
 import { readEndpoints } from "./read-endpoints";
 
 function member(name: string, role: MemberView["role"], reachable = true): MemberView {
-  return {
-    id: name,
-    name,
-    endpoint: `https://${name}:2379`,
-    role,
-    reachable,
-    latencyMs: 1,
-    version: "3.4.23",
-    dbSizeBytes: null,
-    dbSizeInUseBytes: null,
-    quotaBackendBytes: null,
-    raftIndex: null,
-    raftAppliedIndex: null,
-    raftTerm: null,
-    applyLag: null,
-    alarms: [],
-    peerRoundTripsSeconds: {},
-    error: null,
-    peerUrls: [],
-    clientUrls: [`https://${name}:2379`],
-  };
+  const url = `https://${name}:2379`;
+  return makeMemberView({ id: name, name, endpoint: url, role, reachable, clientUrls: [url] });
 }
 
 describe("readEndpoints", () => {

@@ -1,29 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { HealthWarning, MemberView } from "../health/cluster-health";
+import { makeMemberView } from "../test-factories/member-view-factory";
 import { memberCondition } from "./member-condition";
 
-const member = (over: Partial<MemberView> = {}): MemberView => ({
-  id: "a",
-  name: "m1",
-  endpoint: "https://127.0.0.1:2379",
-  role: "follower",
-  reachable: true,
-  latencyMs: 2,
-  version: "3.4.23",
-  dbSizeBytes: 20480,
-  dbSizeInUseBytes: 16384,
-  quotaBackendBytes: null,
-  raftIndex: 10,
-  raftAppliedIndex: 10,
-  raftTerm: 2,
-  applyLag: 0,
-  alarms: [],
-  peerRoundTripsSeconds: {},
-  error: null,
-  peerUrls: [],
-  clientUrls: [],
-  ...over,
-});
+const member = (over: Partial<MemberView> = {}): MemberView => makeMemberView(over);
 
 const warning = (code: HealthWarning["code"], memberId = "a"): HealthWarning => ({
   code,
