@@ -9,9 +9,12 @@ import { EtcdCluster } from "../harness/etcd-cluster";
 import { freeLoopbackPorts } from "../harness/loopback-ports";
 import { clusterConfigSchema } from "../lib/config/config-schema";
 import type { ClusterHealth } from "../lib/health/cluster-health";
+import { textBytes } from "../lib/keys/key-bytes";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import type { TlsMaterial } from "../lib/server/etcd/tls-material";
 import { EventLog } from "../lib/server/event-log";
+import { KeyReader } from "../lib/server/keys/key-reader";
+import { listKeys } from "../lib/server/keys/list-keys";
 import { diagnoseEndpoint } from "../lib/server/tls/diagnose-endpoint";
 
 const execFileAsync = promisify(execFile);
@@ -472,6 +475,14 @@ describe("TLS faults against a 3-member etcd 3.4 cluster with mutual TLS", () =>
       );
       expect(healthy.tls?.discoveryProblem).toBeNull();
       expect(healthy.tls?.clientCertificate?.subject).toBe("CN=raftscope");
+      // The key browser shares the poller's files, so it follows the same rotations.
+      const keys = new KeyReader({
+        cluster: { id: "live", endpoints: cluster.endpoints, tls: live, deadlineMs: 2_000 },
+        ...(poller.tlsSource ? { tlsSource: poller.tlsSource } : {}),
+      });
+      const listRoot = () =>
+        listKeys(keys, { prefix: textBytes("/"), separator: textBytes("/"), limit: 5 });
+      expect((await listRoot()).revision).toBeGreaterThan(0);
 
       // 3. A rotation caught halfway (new certificate, old key) is not adopted.
       swap(live.cert, bad.rotatedClient?.cert ?? "");
@@ -495,6 +506,8 @@ describe("TLS faults against a 3-member etcd 3.4 cluster with mutual TLS", () =>
       );
       expect(expired.members.every((m) => !m.reachable)).toBe(true);
       expect(expired.members[0]?.error).toContain("expired on 2020-02-01T00:00:00Z");
+      await expect(listRoot()).rejects.toMatchObject({ code: "ETCD_UNAVAILABLE" });
+      keys.close();
 
       install({ cert: cluster.tlsFiles.cert, key: cluster.tlsFiles.key });
       await until(poller, (x) => x.members.every((m) => m.reachable));

@@ -93,7 +93,8 @@ interface MemberState {
  * answering is probed in the background, so it never delays the others' results.
  */
 export class ClusterPoller {
-  private readonly tlsSource: TlsMaterialSource | undefined;
+  /** The cluster's certificate files; the key browser connects with the same. */
+  readonly tlsSource: TlsMaterialSource | undefined;
   private tls: TlsMaterial | undefined;
   private tlsVersion = 0;
   private clientCertificate: CertificateInfo | null = null;

@@ -2,7 +2,7 @@ import "server-only";
 import type { ClusterConfig } from "../../config/config-schema";
 import { RaftscopeError } from "../../errors";
 import { DirectoryHintCache } from "../../keys/directory-hints";
-import { readTlsMaterial, type TlsMaterial } from "../etcd/tls-material";
+import { TlsMaterialSource } from "../tls/tls-material-source";
 import { readError } from "./read-error";
 import { type RangeAnswer, type RangeQuery, ReadOnlyKv } from "./read-only-kv";
 import { ReadSemaphore } from "./read-semaphore";
@@ -25,6 +25,8 @@ export interface KeyReaderOptions {
    * would only wait out their deadline: reads are then served from a member's local copy.
    */
   quorumUnavailable?: () => boolean;
+  /** The cluster's certificate files, shared with its poller; read from `cluster.tls` if absent. */
+  tlsSource?: TlsMaterialSource;
   maxConcurrent?: number;
   maxQueued?: number;
 }
@@ -37,14 +39,16 @@ export interface KeyReaderOptions {
 export class KeyReader {
   readonly hints = new DirectoryHintCache();
   readonly deadlineMs: number;
-  private readonly tls: TlsMaterial | undefined;
+  private readonly tls: TlsMaterialSource | undefined;
   private readonly semaphore: ReadSemaphore;
   private current: ReadOnlyKv | undefined;
+  private currentTlsVersion: number | undefined;
   private readonly failedAt = new Map<string, number>();
   private closed = false;
 
   constructor(private readonly opts: KeyReaderOptions) {
-    this.tls = opts.cluster.tls ? readTlsMaterial(opts.cluster.tls) : undefined;
+    this.tls =
+      opts.tlsSource ?? (opts.cluster.tls ? new TlsMaterialSource(opts.cluster.tls) : undefined);
     this.deadlineMs = opts.cluster.deadlineMs;
     this.semaphore = new ReadSemaphore(opts.maxConcurrent ?? 4, opts.maxQueued ?? 200);
   }
@@ -65,11 +69,17 @@ export class KeyReader {
     if (this.closed) throw new Error("KeyReader is closed");
     const candidates = this.candidates();
     const current = this.current;
-    if (current && candidates.includes(current.endpoint)) return current;
+    // Rotated certificate files mean a new client: grpc-js keeps a channel's credentials.
+    const material = this.tls?.current();
+    const tlsVersion = this.tls?.version;
+    if (current && candidates.includes(current.endpoint) && tlsVersion === this.currentTlsVersion) {
+      return current;
+    }
     const endpoint = candidates[0] ?? this.opts.cluster.endpoints[0];
     if (!endpoint) throw new Error(`cluster ${this.clusterId} has no endpoint`);
     if (current) setTimeout(() => current.close(), CLOSE_GRACE_MS).unref();
-    this.current = new ReadOnlyKv(endpoint, this.tls, MAX_RECEIVE_BYTES);
+    this.current = new ReadOnlyKv(endpoint, material, MAX_RECEIVE_BYTES);
+    this.currentTlsVersion = tlsVersion;
     return this.current;
   }
 

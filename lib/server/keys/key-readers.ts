@@ -16,6 +16,7 @@ export function getKeyReader(clusterId: string): KeyReader {
   if (!reader) {
     reader = new KeyReader({
       cluster: poller.config,
+      ...(poller.tlsSource ? { tlsSource: poller.tlsSource } : {}),
       reachableEndpoints: () => readEndpoints(poller.health?.members ?? []),
       quorumUnavailable: () => {
         const h = poller.health;
