@@ -1,12 +1,11 @@
 // Health-engine benchmark (npm run bench): sweep cost against etcdctl, the price of a frozen
 // member, and how soon the API reports a newly elected leader. Figures go to docs/benchmarks.md.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { writeDashboardConfig } from "../harness/dashboard-config";
-import { startDashboard } from "../harness/dashboard-server";
+import { startDashboardFor } from "../harness/dashboard-server";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { scrubbedEnv } from "../harness/scrubbed-env";
 import { clusterConfigSchema } from "../lib/config/config-schema";
@@ -90,14 +89,7 @@ async function sweepBench(size: number, lines: string[]) {
 async function leaderBench(kills: number, lines: string[]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-bench-leader-"));
   const cluster = await EtcdCluster.start({ size: 3, dir });
-  const dashDir = path.join(dir, "dashboard");
-  mkdirSync(dashDir);
-  writeDashboardConfig(path.join(dashDir, "raftscope.yaml"), cluster);
-  const dashboard = await startDashboard({
-    configPath: path.join(dashDir, "raftscope.yaml"),
-    dataDir: path.join(dashDir, "data"),
-    logFile: path.join(dashDir, "server.log"),
-  });
+  const dashboard = await startDashboardFor(cluster, dir);
   // Every health frame the API pushes, with the time it arrived.
   const seen: Array<{ at: number; leader: string | null }> = [];
   const ctrl = new AbortController();

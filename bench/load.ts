@@ -3,12 +3,11 @@
 // rate to etcd does not depend on the number of viewers (etcd's own grpc_server_started_total),
 // that no request fails, how fast events reach viewers, and that server memory stays bounded.
 
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { request } from "node:https";
 import os from "node:os";
 import path from "node:path";
-import { writeDashboardConfig } from "../harness/dashboard-config";
-import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
+import { type DashboardServer, startDashboardFor } from "../harness/dashboard-server";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { seedDemoData, seededKeys } from "../harness/seed";
 import { quantile, runWhenMain } from "./bench-support";
@@ -113,14 +112,7 @@ export async function benchLoad(): Promise<string[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-load-"));
   const cluster = await EtcdCluster.start({ size: 3, dir });
   await seedDemoData(cluster);
-  const dashDir = path.join(dir, "dashboard");
-  mkdirSync(dashDir);
-  writeDashboardConfig(path.join(dashDir, "raftscope.yaml"), cluster);
-  const server = await startDashboard({
-    configPath: path.join(dashDir, "raftscope.yaml"),
-    dataDir: path.join(dashDir, "data"),
-    logFile: path.join(dashDir, "server.log"),
-  });
+  const server = await startDashboardFor(cluster, dir);
   const delays: number[] = [];
   const viewers: Viewer[] = [];
   const lines: string[] = [];

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test as base, expect } from "@playwright/test";
-import { writeDashboardConfig } from "../harness/dashboard-config";
-import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
+import { type DashboardServer, startDashboardFor } from "../harness/dashboard-server";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { seedDemoData } from "../harness/seed";
 
@@ -28,15 +27,7 @@ export const test = base.extend<{ restoreMembers: undefined }, WorkerFixtures>({
   ],
   dashboard: [
     async ({ cluster }, use) => {
-      const dir = path.join(cluster.dir, "dashboard");
-      mkdirSync(dir, { recursive: true });
-      const configPath = path.join(dir, "raftscope.yaml");
-      writeDashboardConfig(configPath, cluster, { includeExternal: true });
-      const server = await startDashboard({
-        configPath,
-        dataDir: path.join(dir, "data"),
-        logFile: path.join(dir, "server.log"),
-      });
+      const server = await startDashboardFor(cluster, cluster.dir, { includeExternal: true });
       await use(server);
       await server.stop();
     },

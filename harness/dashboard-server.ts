@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
+import { writeDashboardConfig } from "./dashboard-config";
 import { sleep } from "./deadline";
+import type { EtcdCluster } from "./etcd-cluster";
 import { HarnessError } from "./harness-error";
 import { freeLoopbackPorts } from "./loopback-ports";
 import { scrubbedEnv } from "./scrubbed-env";
@@ -76,4 +78,24 @@ export async function startDashboard(opts: {
     "INVALID_STATE",
     `the dashboard did not answer within ${READY_TIMEOUT_MS / 1000} s; see ${opts.logFile}`,
   );
+}
+
+/**
+ * The production dashboard watching `cluster` as `demo`, with its config, data and log under
+ * `<dir>/dashboard`.
+ */
+export async function startDashboardFor(
+  cluster: EtcdCluster,
+  dir: string,
+  opts: { includeExternal?: boolean } = {},
+): Promise<DashboardServer> {
+  const dashDir = path.join(dir, "dashboard");
+  mkdirSync(dashDir, { recursive: true });
+  const configPath = path.join(dashDir, "raftscope.yaml");
+  writeDashboardConfig(configPath, cluster, opts);
+  return startDashboard({
+    configPath,
+    dataDir: path.join(dashDir, "data"),
+    logFile: path.join(dashDir, "server.log"),
+  });
 }

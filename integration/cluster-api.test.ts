@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeDashboardConfig } from "../harness/dashboard-config";
-import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
+import { type DashboardServer, startDashboardFor } from "../harness/dashboard-server";
 import { createEtcdClient } from "../harness/etcd-client";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterListSchema } from "../lib/api/cluster-summary";
@@ -43,15 +42,8 @@ async function eventually(check: (h: ClusterHealth) => boolean, timeoutMs = 10_0
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "raftscope-api-"));
   cluster = await EtcdCluster.start({ size: 3, dir });
-  const dashDir = path.join(dir, "dashboard");
-  mkdirSync(dashDir);
   // One configured endpoint: the rest must be discovered from MemberList.
-  writeDashboardConfig(path.join(dashDir, "raftscope.yaml"), cluster);
-  dashboard = await startDashboard({
-    configPath: path.join(dashDir, "raftscope.yaml"),
-    dataDir: path.join(dashDir, "data"),
-    logFile: path.join(dashDir, "server.log"),
-  });
+  dashboard = await startDashboardFor(cluster, dir);
 });
 
 afterAll(async () => {

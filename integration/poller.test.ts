@@ -4,28 +4,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterConfigSchema } from "../lib/config/config-schema";
-import type { ClusterHealth } from "../lib/health/cluster-health";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { EventLog } from "../lib/server/event-log";
+import { until } from "./poller-support";
 
 function makePoller(cluster: EtcdCluster, endpoints = cluster.endpoints.slice(0, 1)) {
   const dir = mkdtempSync(path.join(tmpdir(), "raftscope-poller-"));
   const config = clusterConfigSchema.parse({ id: "t", endpoints, tls: cluster.tlsFiles });
   return new ClusterPoller(config, new EventLog({ dir, clusterId: "t" }));
-}
-
-async function until(
-  poller: ClusterPoller,
-  check: (h: ClusterHealth) => boolean,
-  timeoutMs = 15_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const h = poller.health;
-    if (h && check(h)) return h;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(poller.health)}`);
 }
 
 describe("a 5-member cluster", () => {

@@ -8,7 +8,6 @@ import { certPaths, type KeyPair } from "../harness/certs";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { freeLoopbackPorts } from "../harness/loopback-ports";
 import { clusterConfigSchema } from "../lib/config/config-schema";
-import type { ClusterHealth } from "../lib/health/cluster-health";
 import { textBytes } from "../lib/keys/key-bytes";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import type { TlsMaterial } from "../lib/server/etcd/tls-material";
@@ -16,6 +15,7 @@ import { EventLog } from "../lib/server/event-log";
 import { KeyReader } from "../lib/server/keys/key-reader";
 import { listKeys } from "../lib/server/keys/list-keys";
 import { diagnoseEndpoint } from "../lib/server/tls/diagnose-endpoint";
+import { until } from "./poller-support";
 
 const execFileAsync = promisify(execFile);
 
@@ -171,20 +171,6 @@ function material(ca: string, pair: KeyPair, key = pair.key): TlsMaterial {
 function swap(target: string, from: string): void {
   copyFileSync(from, `${target}.next`);
   renameSync(`${target}.next`, target);
-}
-
-async function until(
-  poller: ClusterPoller,
-  check: (h: ClusterHealth) => boolean,
-  timeoutMs = 20_000,
-): Promise<ClusterHealth> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const h = poller.health;
-    if (h && check(h)) return h;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(poller.health)}`);
 }
 
 describe("TLS faults against a 3-member etcd 3.4 cluster with mutual TLS", () => {
