@@ -1,10 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { etcdVersions } from "./etcd-binaries";
 import { EtcdCluster } from "./etcd-cluster";
 import { seedDemoData } from "./seed";
 
 const USAGE = `usage: tsx harness/cli.ts up [--size 3] [--dir .cluster] [--seed] [--base-port N] [--name-prefix m]
+                              [--etcd-version 3.4|3.5]
 
 Starts a local etcd cluster with mutual TLS, prints {endpoints, tls, members, ...} as one JSON
 line on stdout, writes the same to <dir>/cluster.json and stays in the foreground. SIGINT or
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
       seed: { type: "boolean", default: false },
       "base-port": { type: "string" },
       "name-prefix": { type: "string" },
+      "etcd-version": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -34,6 +37,12 @@ async function main(): Promise<void> {
       ? undefined
       : parsePositiveInt(values["base-port"], "--base-port");
   const dir = path.resolve(values.dir);
+  const wanted = values["etcd-version"];
+  const etcdVersion = etcdVersions.find((v) => v === wanted);
+  if (wanted !== undefined && !etcdVersion) {
+    process.stderr.write(`--etcd-version must be one of ${etcdVersions.join(", ")}\n`);
+    process.exit(2);
+  }
 
   // Until the cluster is up, a signal just ends the process; the exit hook reaps the members.
   const started = Date.now();
@@ -42,6 +51,7 @@ async function main(): Promise<void> {
     dir,
     basePort,
     namePrefix: values["name-prefix"],
+    ...(etcdVersion ? { etcdVersion } : {}),
   });
   let firstSignalAt: number | undefined;
   const keepAlive = setInterval(() => undefined, 1 << 30);

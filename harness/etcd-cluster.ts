@@ -3,6 +3,7 @@ import { mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type CertPaths, generateCerts } from "./certs";
 import { seconds, sleep, withDeadline } from "./deadline";
+import { type EtcdBinaries, type EtcdVersion, etcdBinaries } from "./etcd-binaries";
 import { createEtcdClient } from "./etcd-client";
 import { type Election, logTail, parseElections } from "./etcd-log";
 import { type EtcdMember, etcdArgs, MemberSlot } from "./etcd-member";
@@ -31,6 +32,8 @@ export interface EtcdClusterOptions {
   readyTimeoutMs?: number;
   /** Appended to every member's command line. */
   extraArgs?: string[];
+  /** Which etcd to run; default RAFTSCOPE_ETCD_VERSION, else 3.4. */
+  etcdVersion?: EtcdVersion;
 }
 
 /** One member's Maintenance Status answer, with ids in hex. */
@@ -86,8 +89,10 @@ export class EtcdCluster {
   private readonly token = `raftscope-${process.pid}-${Date.now().toString(36)}`;
 
   private constructor(
-    private readonly opts: Required<Omit<EtcdClusterOptions, "basePort" | "quotaBackendBytes">> &
-      Pick<EtcdClusterOptions, "basePort" | "quotaBackendBytes">,
+    private readonly opts: Required<
+      Omit<EtcdClusterOptions, "basePort" | "quotaBackendBytes" | "etcdVersion">
+    > &
+      Pick<EtcdClusterOptions, "basePort" | "quotaBackendBytes"> & { binaries: EtcdBinaries },
     private certs: CertPaths,
   ) {}
 
@@ -107,6 +112,7 @@ export class EtcdCluster {
       electionMs: options.electionMs ?? 1_000,
       readyTimeoutMs: options.readyTimeoutMs ?? MEMBER_READY_TIMEOUT_MS,
       extraArgs: options.extraArgs ?? [],
+      binaries: etcdBinaries(options.etcdVersion),
     };
     if (!Number.isInteger(opts.size) || opts.size < 1) {
       throw new HarnessError("INVALID_STATE", `cluster size must be a positive integer`);
@@ -151,6 +157,11 @@ export class EtcdCluster {
 
   get dir(): string {
     return this.opts.dir;
+  }
+
+  /** The etcd version and binaries this cluster runs. */
+  get binaries(): EtcdBinaries {
+    return this.opts.binaries;
   }
 
   member(name: string): EtcdMember {
@@ -360,6 +371,7 @@ export class EtcdCluster {
     opts: { endpoints?: string[]; commandTimeoutMs?: number } = {},
   ): Promise<string> {
     return runEtcdctl(args, {
+      bin: this.opts.binaries.etcdctl,
       endpoints: opts.endpoints ?? this.etcdctlEndpoints(),
       tls: this.rootTlsFiles,
       commandTimeoutMs: opts.commandTimeoutMs,
@@ -518,7 +530,7 @@ export class EtcdCluster {
   private async spawnMember(slot: MemberSlot, state: "new" | "existing"): Promise<void> {
     slot.frozen = false;
     const args = etcdArgs(slot, { ...this.opts, state, token: this.token, certs: this.certs });
-    slot.process = await spawnEtcd(args, slot.logFile, slot.runAs);
+    slot.process = await spawnEtcd(this.opts.binaries.etcd, args, slot.logFile, slot.runAs);
   }
 
   /** Polls Status until the member answers (and follows a leader when `requireLeader`). */

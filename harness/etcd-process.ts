@@ -3,9 +3,6 @@ import { closeSync, openSync } from "node:fs";
 import { HarnessError } from "./harness-error";
 import { scrubbedEnv } from "./scrubbed-env";
 
-// Debian's etcd 3.4; the log parsing in etcd-log.ts is written against its zap format.
-export const ETCD_BIN = "/usr/bin/etcd";
-
 export interface ProcessExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -29,6 +26,7 @@ let hooksInstalled = false;
  * decides the order. Every child is SIGKILLed when this process exits.
  */
 export async function spawnEtcd(
+  etcdBin: string,
   args: string[],
   logFile: string,
   runAs?: { uid: number; gid: number },
@@ -37,7 +35,7 @@ export async function spawnEtcd(
   const fd = openSync(logFile, "a", 0o644);
   let child: ChildProcess;
   try {
-    child = spawn(ETCD_BIN, args, {
+    child = spawn(etcdBin, args, {
       stdio: ["ignore", fd, fd],
       detached: true,
       // zap writes local time; UTC keeps the timestamps parseable as plain ISO 8601.
@@ -58,12 +56,11 @@ export async function spawnEtcd(
   await new Promise<void>((resolve, reject) => {
     child.once("spawn", resolve);
     child.once("error", (error) =>
-      reject(new HarnessError("SPAWN_FAILED", `cannot start ${ETCD_BIN}: ${error.message}`)),
+      reject(new HarnessError("SPAWN_FAILED", `cannot start ${etcdBin}: ${error.message}`)),
     );
   });
   const pid = child.pid;
-  if (pid === undefined)
-    throw new HarnessError("SPAWN_FAILED", `${ETCD_BIN} started without a pid`);
+  if (pid === undefined) throw new HarnessError("SPAWN_FAILED", `${etcdBin} started without a pid`);
   live.add(child);
   // The harness awaits exits with its own timers; a forgotten cluster must not keep a test
   // runner alive, the exit hook below reaps it.

@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { HarnessError } from "./harness-error";
 import { scrubbedEnv } from "./scrubbed-env";
 
-export const ETCDCTL_BIN = "/usr/bin/etcdctl";
+/** Debian's etcdctl 3.4; a cluster of another version passes its own binary. */
+const DEFAULT_ETCDCTL_BIN = "/usr/bin/etcdctl";
 
 export interface TlsFiles {
   ca: string;
@@ -15,6 +16,8 @@ export interface EtcdctlOptions {
   tls: TlsFiles;
   /** etcdctl's own --command-timeout; the process gets a few seconds more to dial and exit. */
   commandTimeoutMs?: number;
+  /** The etcdctl binary; default Debian's 3.4. */
+  bin?: string;
 }
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 5_000;
@@ -44,7 +47,7 @@ export function runEtcdctl(args: string[], opts: EtcdctlOptions): Promise<string
   const deadlineMs = commandTimeoutMs + DIAL_TIMEOUT_MS + 2_000;
   return new Promise((resolve, reject) => {
     execFile(
-      ETCDCTL_BIN,
+      opts.bin ?? DEFAULT_ETCDCTL_BIN,
       fullArgs,
       { env: scrubbedEnv(), timeout: deadlineMs, killSignal: "SIGKILL", maxBuffer: 16 << 20 },
       (error, stdout, stderr) => {

@@ -31,6 +31,30 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# etcd 3.5 for the test matrix: Debian's sid suite ships 3.5 as a static Go binary that runs on
+# bookworm. Fetch and unpack it into .cache/etcd-3.5 without installing it (bookworm's 3.4 stays
+# the system etcd), through a private sources list so the system's apt state is untouched.
+if [ "$want_browser" = 1 ] && [ ! -x .cache/etcd-3.5/usr/bin/etcd ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "raftscope: fetching etcd 3.5 from Debian sid into .cache/etcd-3.5"
+    sid=$(mktemp -d)
+    mkdir -p "$sid/lists/partial" "$sid/cache/archives/partial"
+    echo "deb http://deb.debian.org/debian sid main" >"$sid/sources.list"
+    apt_sid=(-o "Dir::Etc::SourceList=$sid/sources.list" -o Dir::Etc::SourceParts=/dev/null
+      -o "Dir::State::Lists=$sid/lists" -o "Dir::Cache=$sid/cache" -o APT::Sandbox::User=root)
+    apt-get "${apt_sid[@]}" update -qq
+    (cd "$sid" && apt-get "${apt_sid[@]}" download etcd-server etcd-client >/dev/null 2>&1)
+    rm -rf .cache/etcd-3.5.tmp && mkdir -p .cache/etcd-3.5.tmp
+    for deb in "$sid"/etcd-*.deb; do dpkg-deb -x "$deb" .cache/etcd-3.5.tmp; done
+    rm -rf .cache/etcd-3.5 && mv .cache/etcd-3.5.tmp .cache/etcd-3.5
+    rm -rf "$sid"
+    .cache/etcd-3.5/usr/bin/etcd --version | head -1
+  else
+    echo "raftscope: etcd 3.5 tests need apt-get to fetch Debian sid's etcd 3.5" >&2
+    exit 1
+  fi
+fi
+
 # Browser downloads are not possible here; the tests drive Debian's chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

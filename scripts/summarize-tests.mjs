@@ -14,7 +14,7 @@ function read(file) {
 }
 
 const failedIn = {};
-for (const stage of ["unit", "integration"]) {
+for (const stage of ["unit", "integration", "integration-etcd-3.5"]) {
   const r = read(`${stage}.json`);
   if (!r) continue;
   passed += r.numPassedTests;
