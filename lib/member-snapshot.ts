@@ -81,6 +81,20 @@ export interface MemberMetrics {
   residentMemoryBytes?: number;
   cpuSecondsTotal?: number;
   cpuRate?: number;
+  processStartTimeSeconds?: number;
+  /** etcd_cluster_version, e.g. "3.4". */
+  clusterVersion?: string;
+  /** etcd_server_feature_enabled (etcd 3.6+). */
+  featuresEnabled?: Record<string, boolean>;
+  defragInflight?: boolean;
+  /** Defragmentations finished since the process started, and their total seconds. */
+  defragCount?: number;
+  defragSumSeconds?: number;
+  snapshotSendInflight?: number;
+  snapshotSendsTotal?: number;
+  snapshotSavesTotal?: number;
+  /** MoveLeader calls this member answered OK (a leadership transfer it started). */
+  moveLeaderTotal?: number;
 }
 
 export type MemberHealthCheck = { kind: "healthy" } | { kind: "unhealthy"; reason: string };

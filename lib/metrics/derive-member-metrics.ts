@@ -69,5 +69,15 @@ export function deriveMemberMetrics(
     residentMemoryBytes: next.residentMemoryBytes,
     cpuSecondsTotal: next.cpuSecondsTotal,
     cpuRate: rate((s) => s.cpuSecondsTotal),
+    processStartTimeSeconds: next.processStartTimeSeconds,
+    clusterVersion: next.clusterVersion,
+    featuresEnabled: next.featuresEnabled,
+    defragInflight: next.defragInflight === undefined ? undefined : next.defragInflight > 0,
+    defragCount: next.defragCount,
+    defragSumSeconds: next.defragSumSeconds,
+    snapshotSendInflight: next.snapshotSendInflight,
+    snapshotSendsTotal: next.snapshotSendsTotal,
+    snapshotSavesTotal: next.snapshotSavesTotal,
+    moveLeaderTotal: next.moveLeaderTotal,
   };
 }

@@ -43,4 +43,23 @@ export interface MetricsSample {
   grpcFailedTotal?: number;
   residentMemoryBytes?: number;
   cpuSecondsTotal?: number;
+  /** process_start_time_seconds: changes when the member's process restarts. */
+  processStartTimeSeconds?: number;
+  /** The cluster_version label of etcd_cluster_version whose value is 1, e.g. "3.4". */
+  clusterVersion?: string;
+  /** etcd_server_feature_enabled (etcd 3.6+), by feature name. */
+  featuresEnabled?: Record<string, boolean>;
+  /** etcd_disk_defrag_inflight: 1 while a defragmentation runs. */
+  defragInflight?: number;
+  /** etcd_disk_backend_defrag_duration_seconds _count and _sum since the process started. */
+  defragCount?: number;
+  defragSumSeconds?: number;
+  /** etcd_network_snapshot_send_inflights_total summed over peers (etcd 3.5+). */
+  snapshotSendInflight?: number;
+  /** Snapshots sent to peers, successful or failed, since the process started. */
+  snapshotSendsTotal?: number;
+  /** etcd_debugging_snap_save_total_duration_seconds_count: raft snapshots saved. */
+  snapshotSavesTotal?: number;
+  /** MoveLeader calls this member answered OK: only a leader serves them. */
+  moveLeaderTotal?: number;
 }

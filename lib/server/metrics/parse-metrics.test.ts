@@ -322,3 +322,37 @@ describe("parseMetricsText properties", () => {
     );
   });
 });
+
+describe("diagnosis series on captured etcd 3.4 scrapes", () => {
+  it("reads the cluster version, process start time, defragmentation and snapshot series", () => {
+    const s = parseCapture("leader-a");
+    expect(s.clusterVersion).toBe("3.4");
+    expect(s.processStartTimeSeconds).toBe(1795480281.25);
+    expect(s.defragInflight).toBe(0);
+    expect(s.defragCount).toBe(0);
+    expect(s.defragSumSeconds).toBe(0);
+    expect(s.snapshotSavesTotal).toBe(0);
+    // 3.4 has no etcd_server_feature_enabled and no MoveLeader call was made.
+    expect(s.featuresEnabled).toBeUndefined();
+    expect(s.moveLeaderTotal).toBe(0);
+  });
+
+  it("sees a restart as a new process start time", () => {
+    const before = parseCapture("follower-b").processStartTimeSeconds ?? 0;
+    const after = parseCapture("follower-restarted").processStartTimeSeconds ?? 0;
+    expect(after).toBeGreaterThan(before);
+  });
+
+  it("reads feature gates and MoveLeader answers as etcd 3.6 writes them", () => {
+    const text = [
+      'etcd_server_feature_enabled{name="InitialCorruptCheck",stage="ALPHA"} 1',
+      'etcd_server_feature_enabled{name="CompactHashCheck",stage="ALPHA"} 0',
+      'grpc_server_handled_total{grpc_code="OK",grpc_method="MoveLeader",grpc_service="etcdserverpb.Maintenance",grpc_type="unary"} 2',
+      'grpc_server_handled_total{grpc_code="Unavailable",grpc_method="MoveLeader",grpc_service="etcdserverpb.Maintenance",grpc_type="unary"} 5',
+      "",
+    ].join("\n");
+    const s = parseMetricsText(text, 1);
+    expect(s.featuresEnabled).toEqual({ InitialCorruptCheck: true, CompactHashCheck: false });
+    expect(s.moveLeaderTotal).toBe(2);
+  });
+});

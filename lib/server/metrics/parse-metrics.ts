@@ -80,5 +80,38 @@ export function parseMetricsText(text: string, scrapedAt: number): MetricsSample
     ),
     residentMemoryBytes: total("process_resident_memory_bytes"),
     cpuSecondsTotal: total("process_cpu_seconds_total"),
+    processStartTimeSeconds: total("process_start_time_seconds"),
+    clusterVersion: labelOfOne(byName.get("etcd_cluster_version"), "cluster_version"),
+    featuresEnabled: features(byName.get("etcd_server_feature_enabled")),
+    defragInflight: total("etcd_disk_defrag_inflight"),
+    defragCount: total("etcd_disk_backend_defrag_duration_seconds_count"),
+    defragSumSeconds: total("etcd_disk_backend_defrag_duration_seconds_sum"),
+    snapshotSendInflight: total("etcd_network_snapshot_send_inflights_total"),
+    snapshotSendsTotal: sumDefined(
+      total("etcd_network_snapshot_send_success"),
+      total("etcd_network_snapshot_send_failures"),
+    ),
+    snapshotSavesTotal: total("etcd_debugging_snap_save_total_duration_seconds_count"),
+    moveLeaderTotal: total(
+      "grpc_server_handled_total",
+      (labels) => labels.grpc_method === "MoveLeader" && labels.grpc_code === "OK",
+    ),
   };
+}
+
+/** The value of `label` on the series set to 1, as etcd marks its version gauges. */
+function labelOfOne(series: PrometheusSeries[] | undefined, label: string): string | undefined {
+  return series?.find((s) => s.value === 1 && s.labels[label])?.labels[label];
+}
+
+function features(series: PrometheusSeries[] | undefined): Record<string, boolean> | undefined {
+  if (!series) return undefined;
+  return Object.fromEntries(
+    series.flatMap((s) => (s.labels.name ? [[s.labels.name, s.value > 0] as const] : [])),
+  );
+}
+
+function sumDefined(...values: Array<number | undefined>): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length === 0 ? undefined : known.reduce((a, b) => a + b, 0);
 }
