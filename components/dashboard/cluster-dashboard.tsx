@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { AlertsPanel } from "@/components/alerts/alerts-panel";
 import { HealthWarnings } from "@/components/alerts/health-warnings";
 import { useClusterStream } from "@/components/clusters/use-cluster-stream";
+import { DiagnosisPanels } from "@/components/diagnosis/diagnosis-panels";
 import { eventFilterParam, parseEventFilter } from "@/components/events/event-categories";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { MemberTable } from "@/components/members/member-table";
@@ -130,6 +131,7 @@ export function ClusterDashboard({
         onSort={(next) => update({ sort: memberSortParam(next) })}
       />
       {h.tls ? <CertificatesPanel tls={h.tls} members={h.members} /> : null}
+      <DiagnosisPanels clusterId={clusterId} />
       <HealthCharts
         clusterId={clusterId}
         members={h.members}

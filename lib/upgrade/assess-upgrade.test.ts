@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { makeHealth } from "../test-factories/health-factory";
+import { ids, type MemberSpec, makeCluster } from "../test-factories/member-snapshot-factory";
+import { assessUpgrade, type UpgradeMetrics } from "./assess-upgrade";
+import { parseEtcdVersion } from "./etcd-version";
+
+function onVersions(versions: string[], clusterVersion: string): ReturnType<typeof assessUpgrade> {
+  const specs: MemberSpec[] = versions.map((version) => ({ status: { version } }));
+  const metrics: Record<string, UpgradeMetrics> = Object.fromEntries(
+    versions.map((_, i) => [ids[i] ?? "", { clusterVersion }]),
+  );
+  return assessUpgrade(makeHealth(makeCluster(specs)), metrics);
+}
+
+describe("assessUpgrade", () => {
+  it("a healthy 3.4 cluster may go to 3.5: that guide sets no patch floor", () => {
+    const r = onVersions(["3.4.23", "3.4.23", "3.4.23"], "3.4");
+    expect(r).toMatchObject({ ready: true, target: "3.5", skew: "none", clusterVersion: "3.4" });
+    expect(r.headline).toBe("ready to upgrade to 3.5");
+  });
+
+  it("blocks 3.6 until every 3.5 member runs 3.5.32 or later, as etcd's guide says", () => {
+    const r = onVersions(["3.5.30", "3.5.32", "3.5.30"], "3.5");
+    expect(r.ready).toBe(false);
+    expect(r.skew).toBe("patch");
+    expect(r.blockers.map((b) => [b.code, b.memberId])).toEqual([
+      ["BELOW_FLOOR", ids[0]],
+      ["BELOW_FLOOR", ids[2]],
+    ]);
+    expect(r.headline).toBe(
+      "not ready to upgrade to 3.6: m1 runs 3.5.30; etcd's guide asks for 3.5.32 or later before 3.6",
+    );
+    expect(r.guide?.quote).toContain("3.5.32 or later");
+    expect(onVersions(["3.5.32", "3.5.33", "3.5.32"], "3.5").headline).toBe(
+      "ready to upgrade to 3.6",
+    );
+  });
+
+  it("says an upgrade is under way when members run two minor versions", () => {
+    const r = onVersions(["3.4.23", "3.5.30", "3.5.30"], "3.4");
+    expect(r.skew).toBe("minor");
+    expect(r.target).toBe("3.5");
+    expect(r.blockers[0]?.code).toBe("MIXED_MINOR");
+    expect(r.serverVersions).toEqual(["3.4.23", "3.5.30"]);
+  });
+
+  it("waits for the cluster version to catch up after every member was upgraded", () => {
+    const r = onVersions(["3.5.32", "3.5.32", "3.5.32"], "3.4");
+    expect(r.blockers.map((b) => b.code)).toEqual(["CLUSTER_VERSION_BEHIND"]);
+  });
+
+  it("cannot vouch for a member that does not answer", () => {
+    const health = makeHealth(makeCluster([{}, {}, { down: true }]));
+    const r = assessUpgrade(health, {});
+    expect(r.ready).toBe(false);
+    expect(r.blockers.map((b) => b.code)).toEqual(["VERSION_UNKNOWN", "UNHEALTHY"]);
+    expect(r.clusterVersion).toBeNull();
+  });
+
+  it("shows etcd 3.6's corruption-check feature gates when a member exposes them", () => {
+    const health = makeHealth(makeCluster([{ status: { version: "3.6.4" } }]));
+    const r = assessUpgrade(health, {
+      [ids[0] ?? ""]: {
+        clusterVersion: "3.6",
+        featuresEnabled: { InitialCorruptCheck: true, StopGRPCServiceOnDefrag: false },
+      },
+    });
+    expect(r.corruptionChecks).toEqual({ InitialCorruptCheck: true, CompactHashCheck: false });
+    expect(r.blockers.map((b) => b.code)).toEqual(["BELOW_FLOOR"]);
+  });
+});
+
+describe("parseEtcdVersion", () => {
+  it("reads server and cluster versions and refuses anything else", () => {
+    expect(parseEtcdVersion("3.5.30")).toEqual({ major: 3, minor: 5, patch: 30 });
+    expect(parseEtcdVersion("v3.4.23")).toEqual({ major: 3, minor: 4, patch: 23 });
+    expect(parseEtcdVersion("3.5")).toEqual({ major: 3, minor: 5, patch: 0 });
+    expect(parseEtcdVersion("not yet")).toBeNull();
+    expect(parseEtcdVersion(null)).toBeNull();
+  });
+});
