@@ -3,7 +3,8 @@ import { RAW_QUERY_HEADER, rawSearch } from "@/lib/api/raw-query";
 import { authErrorResponse } from "@/lib/auth/auth-error-response";
 import { RateLimitedError, UnauthenticatedError } from "@/lib/auth/auth-errors";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/auth/content-security-policy";
-import { classifyPath, loginPath } from "@/lib/auth/route-access";
+import { classifyPath, loginPath, METRICS_PATH } from "@/lib/auth/route-access";
+import { allowsScrape } from "@/lib/server/auth/allows-scrape";
 import { type AuthState, getAuthState } from "@/lib/server/auth/auth-state";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { requestFacts } from "@/lib/server/auth/request-facts";
@@ -35,7 +36,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   });
 
   const access = classifyPath(request.nextUrl.pathname);
-  if (access !== "public") {
+  const scrape =
+    request.nextUrl.pathname.replace(/\/+$/, "") === METRICS_PATH &&
+    (await allowsScrape(state, request.headers));
+  if (access !== "public" && !scrape) {
     const outcome = await authenticate(state, request.headers);
     if (outcome.kind !== "allowed") {
       if (access === "api") {

@@ -134,7 +134,8 @@ describe("token mode", () => {
       if (route.path === "/login" || route.path === "/api/auth/login") continue;
       for (const method of route.methods) {
         const res = await request(route.path, { method });
-        if (route.path.startsWith("/api/")) {
+        // /metrics is read by Prometheus: a 401 like the API, never a redirect.
+        if (route.path.startsWith("/api/") || route.path === "/metrics") {
           await expectUnauthenticated(res);
         } else {
           expect(res.status, `${method} ${route.path}`).toBe(307);

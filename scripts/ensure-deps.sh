@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Raftscope's demo and tests need and is missing: Debian's etcd 3.4 (server and
-# etcdctl), Debian's chromium and iptables for the tests (with --with-browser), and the npm
-# packages.
+# etcdctl), Debian's chromium, iptables and prometheus (with promtool) for the tests (with
+# --with-browser), and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,8 @@ if [ "$want_browser" = 1 ]; then
   # The tests also need iptables: the fault matrix cuts a peer off on loopback.
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/sbin/iptables ] || missing+=(iptables)
+  # The metrics tests run a real Prometheus on loopback, and promtool checks the rule file.
+  [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || missing+=(prometheus)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -15,6 +15,8 @@ interface CommonSettings {
   trustedProxies: AddressRange[];
   /** Set by scripts/start.mjs, which stamps each request's socket address under this key. */
   peerStampKey: string | undefined;
+  /** A second token that opens GET /metrics only, for Prometheus' scrape config. */
+  metricsTokenFile: string | undefined;
 }
 
 export type AuthSettings =
@@ -101,11 +103,13 @@ export const authEnvSchema = z
       z.string().min(32, "expected at least 32 characters").optional(),
     ),
     RAFTSCOPE_PEER_STAMP_KEY: optionalText,
+    RAFTSCOPE_METRICS_TOKEN_FILE: optionalText,
   })
   .transform((env, ctx): AuthSettings => {
     const common: CommonSettings = {
       trustedProxies: env.RAFTSCOPE_AUTH_PROXY_ADDRESSES,
       peerStampKey: env.RAFTSCOPE_PEER_STAMP_KEY,
+      metricsTokenFile: env.RAFTSCOPE_METRICS_TOKEN_FILE,
     };
     if (env.RAFTSCOPE_AUTH === "token") {
       const file = env.RAFTSCOPE_AUTH_TOKEN_FILE;

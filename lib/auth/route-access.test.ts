@@ -14,6 +14,8 @@ describe("classifyPath", () => {
     expect(classifyPath("/api/clusters/demo/stream")).toBe("api");
     expect(classifyPath("/")).toBe("page");
     expect(classifyPath("/apis")).toBe("page");
+    expect(classifyPath("/metrics")).toBe("api");
+    expect(classifyPath("/metrics/")).toBe("api");
   });
 });
 

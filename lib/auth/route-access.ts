@@ -3,12 +3,17 @@ import { hasControlCharacter } from "./has-control-character";
 /** Paths anyone may reach: the login page and the endpoint it posts to. */
 const publicPaths = new Set(["/login", "/api/auth/login"]);
 
+/** Raftscope's own Prometheus metrics; a scrape token may open it (RAFTSCOPE_METRICS_TOKEN_FILE). */
+export const METRICS_PATH = "/metrics";
+
 export type RouteAccess = "public" | "api" | "page";
 
 /** How an unauthenticated request to `pathname` is answered: let through, 401, or sent to /login. */
 export function classifyPath(pathname: string): RouteAccess {
   const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (publicPaths.has(normalized)) return "public";
+  // /metrics is read by Prometheus, not a browser: a refusal is a 401, never a redirect to /login.
+  if (normalized === METRICS_PATH) return "api";
   return normalized === "/api" || normalized.startsWith("/api/") ? "api" : "page";
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { ConfigError } from "../errors";
+import { getVerdictExporter } from "./exposition/exporter-instance";
 import { getKeyBrowserSettings } from "./keys/key-browser-settings";
 import { getRuntime } from "./runtime";
 
@@ -9,6 +10,8 @@ export function startRuntime(): void {
     const { config } = getRuntime();
     // Parsed now so a bad secrets setting stops the start, not the first key read.
     getKeyBrowserSettings();
+    // Counts leader changes from the first sweep on, not from the first scrape.
+    getVerdictExporter();
     console.log(
       `raftscope: watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
     );

@@ -14,6 +14,8 @@ export interface AuthState {
   token: { verifier: TokenVerifier; signer: SessionSigner } | undefined;
   limiter: LoginRateLimiter;
   isTrustedProxy: (address: string) => boolean;
+  /** The scrape token of RAFTSCOPE_METRICS_TOKEN_FILE: opens GET /metrics and nothing else. */
+  metricsToken: TokenVerifier | undefined;
   /** Whether `key` is the one scripts/start.mjs stamps requests with. */
   isPeerStampKey: (key: string) => boolean;
 }
@@ -31,9 +33,15 @@ export function createAuthState(settings: AuthSettings): AuthState {
     token = { verifier, signer: new SessionSigner(serverSecret, verifier.fingerprint) };
   }
   const stampKey = settings.peerStampKey ? Buffer.from(settings.peerStampKey) : undefined;
+  const metricsToken = settings.metricsTokenFile
+    ? TokenVerifier.fromToken(
+        readTokenFile(settings.metricsTokenFile, "RAFTSCOPE_METRICS_TOKEN_FILE"),
+      )
+    : undefined;
   return {
     settings,
     token,
+    metricsToken,
     limiter: new LoginRateLimiter(),
     isTrustedProxy: createAddressMatcher(settings.trustedProxies),
     isPeerStampKey: (key) => {
