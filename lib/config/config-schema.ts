@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { checkEndpointSource, discoverySrvFields } from "./discovery-srv-schema";
+import { etcdAuthSchema } from "./etcd-auth-schema";
+import { etcdctlExtraVariables } from "./etcdctl-extra-variables";
 
 const endpointUrl = z
   .url({ protocol: /^https?$/, error: "expected a URL like https://10.0.0.1:2379" })
@@ -37,26 +40,31 @@ export const topologySchema = z.strictObject({
   apiServers: z.array(apiServerSchema).default([]),
 });
 
-export const clusterConfigSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(
-      /^[a-z0-9][a-z0-9-]{0,62}$/,
-      "expected lowercase letters, digits and dashes, like prod-eu",
-    ),
-  name: z.string().min(1).optional(),
-  endpoints: z.array(endpointUrl).min(1, "expected at least one etcd endpoint"),
-  tls: tlsSchema.optional(),
-  /** Maintenance Status on every member, in milliseconds. */
-  pollIntervalMs: z.number().int().min(100).max(60_000).default(1000),
-  /** Deadline of every call to etcd, in milliseconds. */
-  deadlineMs: z.number().int().min(50).max(30_000).default(1000),
-  /** MemberList, /health and /metrics, in milliseconds. */
-  scrapeIntervalMs: z.number().int().min(500).max(300_000).default(2000),
-  /** A member whose applied index trails the leader's by more than this is lagging. */
-  applyLagThreshold: z.number().int().min(1).default(1000),
-  topology: topologySchema.optional(),
-});
+export const clusterConfigSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,62}$/,
+        "expected lowercase letters, digits and dashes, like prod-eu",
+      ),
+    name: z.string().min(1).optional(),
+    /** Empty only with discoverySrv, until start-up fills it from DNS. */
+    endpoints: z.array(endpointUrl).default([]),
+    ...discoverySrvFields,
+    tls: tlsSchema.optional(),
+    auth: etcdAuthSchema.optional(),
+    /** Maintenance Status on every member, in milliseconds. */
+    pollIntervalMs: z.number().int().min(100).max(60_000).default(1000),
+    /** Deadline of every call to etcd, in milliseconds. */
+    deadlineMs: z.number().int().min(50).max(30_000).default(1000),
+    /** MemberList, /health and /metrics, in milliseconds. */
+    scrapeIntervalMs: z.number().int().min(500).max(300_000).default(2000),
+    /** A member whose applied index trails the leader's by more than this is lagging. */
+    applyLagThreshold: z.number().int().min(1).default(1000),
+    topology: topologySchema.optional(),
+  })
+  .superRefine(checkEndpointSource);
 
 export const configFileSchema = z
   .strictObject({
@@ -89,6 +97,7 @@ export const environmentSchema = z.object({
   ETCDCTL_CACERT: z.string().min(1).optional(),
   ETCDCTL_CERT: z.string().min(1).optional(),
   ETCDCTL_KEY: z.string().min(1).optional(),
+  ...etcdctlExtraVariables,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

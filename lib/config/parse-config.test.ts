@@ -100,3 +100,68 @@ describe("configFromEtcdctlEnvironment", () => {
     ).toMatch(/must be set together/);
   });
 });
+
+describe("endpoint sources", () => {
+  const cluster = (fields: string) => `clusters:\n  - id: a\n${fields}`;
+
+  it("accepts discoverySrv in place of endpoints", () => {
+    const c = parseConfigText(
+      cluster("    discoverySrv: example.com\n    discoverySrvName: prod\n"),
+      "f.yaml",
+    ).clusters[0];
+    expect(c).toMatchObject({
+      discoverySrv: "example.com",
+      discoverySrvName: "prod",
+      endpoints: [],
+    });
+  });
+
+  it("wants one of endpoints and discoverySrv, not both", () => {
+    expect(message(() => parseConfigText(cluster("    name: x\n"), "f.yaml"))).toMatch(
+      /clusters\[0\]\.endpoints: expected at least one etcd endpoint \(or discoverySrv/,
+    );
+    expect(
+      message(() =>
+        parseConfigText(
+          cluster("    endpoints: [https://10.0.0.1:2379]\n    discoverySrv: example.com\n"),
+          "f.yaml",
+        ),
+      ),
+    ).toMatch(/clusters\[0\]\.discoverySrv: expected either endpoints or discoverySrv, not both/);
+    expect(
+      message(() => parseConfigText(cluster("    discoverySrv: 'not a domain'\n"), "f.yaml")),
+    ).toMatch(/discoverySrv: expected a DNS domain/);
+  });
+
+  it("takes ETCDCTL_DISCOVERY_SRV over ETCDCTL_ENDPOINTS, as etcdctl does", () => {
+    const c = configFromEtcdctlEnvironment({
+      RAFTSCOPE_DATA_DIR: "./data",
+      ETCDCTL_ENDPOINTS: "https://10.0.0.1:2379",
+      ETCDCTL_DISCOVERY_SRV: "example.com",
+      ETCDCTL_INSECURE_DISCOVERY: false,
+    }).clusters[0];
+    expect(c).toMatchObject({
+      endpoints: [],
+      discoverySrv: "example.com",
+      insecureDiscovery: false,
+    });
+  });
+});
+
+describe("etcd authentication", () => {
+  it("takes a user and a password file, never a password inline", () => {
+    const c = parseConfigText(
+      "clusters:\n  - id: a\n    endpoints: [https://10.0.0.1:2379]\n    auth: { username: dashboard, passwordFile: /etc/raftscope/pw }\n",
+      "f.yaml",
+    ).clusters[0];
+    expect(c?.auth).toEqual({ username: "dashboard", passwordFile: "/etc/raftscope/pw" });
+    expect(
+      message(() =>
+        parseConfigText(
+          "clusters:\n  - id: a\n    endpoints: [https://10.0.0.1:2379]\n    auth: { username: dashboard, password: pw }\n",
+          "f.yaml",
+        ),
+      ),
+    ).toMatch(/auth/);
+  });
+});

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { ConfigError } from "../errors";
 import { type ConfigFile, configFileSchema, type Environment } from "./config-schema";
+import { discoveryFromEtcdctlEnvironment } from "./etcdctl-discovery";
 import { formatIssues } from "./format-issues";
 
 /** Parses and validates a config file's text (YAML, or JSON, which is YAML too). */
@@ -39,7 +40,7 @@ export function configFromEtcdctlEnvironment(env: Environment): ConfigFile {
     clusters: [
       {
         id: "default",
-        endpoints,
+        ...discoveryFromEtcdctlEnvironment(env, endpoints),
         ...(someTls
           ? { tls: { ca: env.ETCDCTL_CACERT, cert: env.ETCDCTL_CERT, key: env.ETCDCTL_KEY } }
           : {}),

@@ -39,4 +39,33 @@ describe("loadConfig", () => {
     expect(cfg.dataDir).toBe(path.join(dir, "data"));
     expect(cfg.source).toBe(file);
   });
+
+  it("reads an etcd user's password from auth.passwordFile, and names a missing one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "raftscope-config-"));
+    const file = path.join(dir, "raftscope.yaml");
+    const write = (passwordFile: string) =>
+      writeFileSync(
+        file,
+        `clusters:\n  - id: a\n    endpoints: [https://127.0.0.1:2379]\n    auth: { username: dashboard, passwordFile: ${passwordFile} }\n`,
+      );
+    writeFileSync(path.join(dir, "pw"), "s3cret\n");
+    write(path.join(dir, "pw"));
+    const cfg = loadConfig({ RAFTSCOPE_CONFIG: file });
+    expect(cfg.etcdUsers.get("a")).toEqual({ username: "dashboard", password: "s3cret" });
+    write(path.join(dir, "missing"));
+    expect(() => loadConfig({ RAFTSCOPE_CONFIG: file })).toThrow(
+      /cluster "a": auth\.passwordFile .*missing does not exist/,
+    );
+  });
+
+  it("takes ETCDCTL_USER for the zero-config cluster only", () => {
+    const env = { ETCDCTL_ENDPOINTS: "http://127.0.0.1:2379", ETCDCTL_USER: "dashboard:pw" };
+    expect(loadConfig(env).etcdUsers.get("default")).toEqual({
+      username: "dashboard",
+      password: "pw",
+    });
+    expect(() => loadConfig({ ...env, ETCDCTL_USER: "dashboard" })).toThrow(
+      /ETCDCTL_USER names a user without a password/,
+    );
+  });
 });

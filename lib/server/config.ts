@@ -2,14 +2,18 @@ import "server-only";
 import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
 import { type ConfigFile, environmentSchema } from "../config/config-schema";
+import { type EtcdUser, etcdctlUser } from "../config/etcdctl-user";
 import { formatIssues } from "../config/format-issues";
 import { configFromEtcdctlEnvironment, parseConfigText } from "../config/parse-config";
 import { ConfigError } from "../errors";
+import { loadEtcdUsers } from "./etcd/etcd-users";
 
 export interface RaftscopeConfig extends ConfigFile {
   dataDir: string;
   /** Where the clusters came from, for start-up logs. */
   source: string;
+  /** etcd users by cluster id, for clusters with etcd authentication (key reads only). */
+  etcdUsers: ReadonlyMap<string, EtcdUser>;
 }
 
 /**
@@ -35,12 +39,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     }
     file = parseConfigText(text, source);
-  } else if (e.ETCDCTL_ENDPOINTS) {
+  } else if (e.ETCDCTL_ENDPOINTS || e.ETCDCTL_DISCOVERY_SRV) {
     source = "ETCDCTL_* environment";
     file = configFromEtcdctlEnvironment(e);
   } else {
     throw new ConfigError(
-      "No cluster configured: set RAFTSCOPE_CONFIG to a config file, or ETCDCTL_ENDPOINTS (with ETCDCTL_CACERT, ETCDCTL_CERT and ETCDCTL_KEY for mutual TLS)",
+      "No cluster configured: set RAFTSCOPE_CONFIG to a config file, or ETCDCTL_ENDPOINTS or ETCDCTL_DISCOVERY_SRV (with ETCDCTL_CACERT, ETCDCTL_CERT and ETCDCTL_KEY for mutual TLS)",
     );
   }
   for (const cluster of file.clusters) {
@@ -55,5 +59,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }
     }
   }
-  return { ...file, dataDir: path.resolve(e.RAFTSCOPE_DATA_DIR), source };
+  const envUser = e.RAFTSCOPE_CONFIG ? undefined : etcdctlUser(e);
+  return {
+    ...file,
+    dataDir: path.resolve(e.RAFTSCOPE_DATA_DIR),
+    source,
+    etcdUsers: loadEtcdUsers(file.clusters, envUser),
+  };
 }
