@@ -1,22 +1,42 @@
 import "server-only";
 import { noop } from "cockatiel";
 import { Etcd3 } from "etcd3";
+import type { EtcdUser } from "../../config/etcdctl-user";
+import { dialTarget } from "./pinned-hosts";
 import type { TlsMaterial } from "./tls-material";
 
 /**
  * One client per member: a multi-host etcd3 client answers from a random member.
  * etcd3's default retry and circuit-breaker policies turn one deadline into three and
  * hide which member failed, so both are replaced with no-ops; callers pass deadlines.
+ * With `user`, etcd3 calls Authenticate (with `authDeadlineMs`) before the first request and
+ * again when etcd says the token expired. Authenticate is a raft proposal in etcd 3.4 and 3.5
+ * and learners refuse it: only clients for key reads on voters carry a user.
  */
 export function createMemberClient(
   endpoint: string,
   tls: TlsMaterial | undefined,
-  options: { maxReceiveBytes?: number } = {},
+  options: { maxReceiveBytes?: number; user?: EtcdUser; authDeadlineMs?: number } = {},
 ): Etcd3 {
+  const { user, authDeadlineMs = 1000 } = options;
+  // A name pinned by SRV discovery is dialed by address and verified by name. etcd3 does not
+  // pass these options to its Authenticate channel, so the key reader (the only client with a
+  // user) reads from members' advertised URLs first.
+  const target = dialTarget(endpoint);
+  const pinned = target.url.hostname !== new URL(endpoint).hostname && target.serverName;
   return new Etcd3({
-    hosts: [endpoint],
+    hosts: [pinned ? target.url.origin : endpoint],
     ...(tls
       ? { credentials: { rootCertificate: tls.ca, certChain: tls.cert, privateKey: tls.key } }
+      : {}),
+    ...(user
+      ? {
+          auth: {
+            username: user.username,
+            password: user.password,
+            callOptions: () => deadline(authDeadlineMs),
+          },
+        }
       : {}),
     faultHandling: { host: () => noop, global: noop },
     grpcOptions: {
@@ -24,6 +44,12 @@ export function createMemberClient(
       // A frozen member must not hold a connection attempt open past the call deadline.
       "grpc.initial_reconnect_backoff_ms": 100,
       "grpc.max_reconnect_backoff_ms": 1000,
+      ...(pinned
+        ? {
+            "grpc.ssl_target_name_override": pinned,
+            "grpc.default_authority": pinned,
+          }
+        : {}),
     },
   });
 }

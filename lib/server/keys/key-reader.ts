@@ -1,5 +1,6 @@
 import "server-only";
 import type { ClusterConfig } from "../../config/config-schema";
+import type { EtcdUser } from "../../config/etcdctl-user";
 import { RaftscopeError } from "../../errors";
 import { DirectoryHintCache } from "../../keys/directory-hints";
 import { TlsMaterialSource } from "../tls/tls-material-source";
@@ -27,6 +28,8 @@ export interface KeyReaderOptions {
   quorumUnavailable?: () => boolean;
   /** The cluster's certificate files, shared with its poller; read from `cluster.tls` if absent. */
   tlsSource?: TlsMaterialSource;
+  /** etcd's own authentication, when the cluster has it enabled. */
+  user?: EtcdUser;
   maxConcurrent?: number;
   maxQueued?: number;
 }
@@ -78,7 +81,13 @@ export class KeyReader {
     const endpoint = candidates[0] ?? this.opts.cluster.endpoints[0];
     if (!endpoint) throw new Error(`cluster ${this.clusterId} has no endpoint`);
     if (current) setTimeout(() => current.close(), CLOSE_GRACE_MS).unref();
-    this.current = new ReadOnlyKv(endpoint, material, MAX_RECEIVE_BYTES);
+    const user = this.opts.user;
+    this.current = new ReadOnlyKv(
+      endpoint,
+      material,
+      MAX_RECEIVE_BYTES,
+      user ? { user, deadlineMs: this.deadlineMs } : undefined,
+    );
     this.currentTlsVersion = tlsVersion;
     return this.current;
   }
@@ -111,6 +120,7 @@ export class KeyReader {
     } catch (err) {
       const translated = readError(err, {
         endpoint: kv.endpoint,
+        ...(this.opts.user ? { username: this.opts.user.username } : {}),
         deadlineMs: this.deadlineMs,
         revision: query.revision,
       });

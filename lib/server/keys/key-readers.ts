@@ -1,6 +1,6 @@
 import "server-only";
 import { readEndpoints } from "../../keys/read-endpoints";
-import { getPoller } from "../runtime";
+import { getPoller, getRuntime } from "../runtime";
 import { KeyReader } from "./key-reader";
 
 // One reader per cluster per process, kept on globalThis like the runtime, so hot reload and
@@ -14,8 +14,10 @@ export function getKeyReader(clusterId: string): KeyReader {
   globalForKeys.raftscopeKeyReaders = readers;
   let reader = readers.get(clusterId);
   if (!reader) {
+    const user = getRuntime().config.etcdUsers.get(clusterId);
     reader = new KeyReader({
       cluster: poller.config,
+      ...(user ? { user } : {}),
       ...(poller.tlsSource ? { tlsSource: poller.tlsSource } : {}),
       reachableEndpoints: () => readEndpoints(poller.health?.members ?? []),
       quorumUnavailable: () => {

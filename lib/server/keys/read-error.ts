@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  EtcdAuthenticationFailedError,
   EtcdPermissionDeniedError,
   GRPCDeadlineExceededError,
   GRPCResourceExhastedError,
@@ -9,6 +10,8 @@ import { BadRequestError, RaftscopeError } from "../../errors";
 export interface ReadContext {
   endpoint: string;
   deadlineMs: number;
+  /** The etcd user reads go as, when the cluster's config names one. */
+  username?: string;
   /** The revision asked for, if any. */
   revision: number;
 }
@@ -28,10 +31,25 @@ export function readError(err: unknown, ctx: ReadContext): RaftscopeError {
       `Revision ${ctx.revision} is newer than the cluster's current revision`,
     );
   }
-  if (err instanceof EtcdPermissionDeniedError || message.includes("permission denied")) {
+  if (err instanceof EtcdAuthenticationFailedError || message.includes("authentication failed")) {
     return new RaftscopeError(
       "FORBIDDEN",
-      "etcd denied the read: the user of Raftscope's client certificate may not read this range (see docs/read-only-role.md)",
+      `etcd refused the user "${ctx.username ?? "?"}": wrong user name or password (auth.username and auth.passwordFile, or ETCDCTL_USER and ETCDCTL_PASSWORD)`,
+    );
+  }
+  if (message.includes("authentication is not enabled")) {
+    return new RaftscopeError(
+      "FORBIDDEN",
+      `etcd has authentication disabled, yet Raftscope is set to log in as "${ctx.username ?? "?"}": remove the user from its settings, or enable authentication in etcd`,
+    );
+  }
+  if (err instanceof EtcdPermissionDeniedError || message.includes("permission denied")) {
+    const who = ctx.username
+      ? `the etcd user "${ctx.username}"`
+      : "the user of Raftscope's client certificate";
+    return new RaftscopeError(
+      "FORBIDDEN",
+      `etcd denied the read: ${who} may not read this range (see docs/read-only-role.md)`,
     );
   }
   if (err instanceof GRPCResourceExhastedError || message.includes("larger than max")) {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Etcd3, IKeyValue, IRangeRequest } from "etcd3";
+import type { EtcdUser } from "../../config/etcdctl-user";
 import { createMemberClient, deadline } from "../etcd/member-client";
 import type { TlsMaterial } from "../etcd/tls-material";
 
@@ -62,8 +63,12 @@ export class ReadOnlyKv {
     readonly endpoint: string,
     tls: TlsMaterial | undefined,
     maxReceiveBytes: number,
+    auth?: { user: EtcdUser; deadlineMs: number },
   ) {
-    this.#client = createMemberClient(endpoint, tls, { maxReceiveBytes });
+    this.#client = createMemberClient(endpoint, tls, {
+      maxReceiveBytes,
+      ...(auth ? { user: auth.user, authDeadlineMs: auth.deadlineMs } : {}),
+    });
   }
 
   /** A Range with a deadline `deadlineMs` from now. */
