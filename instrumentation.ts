@@ -5,5 +5,5 @@ export async function register() {
   const { startAuth } = await import("./lib/server/auth/start-auth");
   startAuth();
   const { startRuntime } = await import("./lib/server/start-runtime");
-  startRuntime();
+  await startRuntime();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Raftscope's demo and tests need and is missing: Debian's etcd 3.4 (server and
-# etcdctl), Debian's chromium, iptables and prometheus (with promtool) for the tests (with
-# --with-browser), and the npm packages.
+# etcdctl), Debian's chromium, iptables, prometheus (with promtool) and dnsmasq for the tests
+# (with --with-browser), and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,8 @@ if [ "$want_browser" = 1 ]; then
   [ -x /usr/sbin/iptables ] || missing+=(iptables)
   # The metrics tests run a real Prometheus on loopback, and promtool checks the rule file.
   [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || missing+=(prometheus)
+  # SRV discovery is tested against a real DNS server on loopback.
+  [ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq-base)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

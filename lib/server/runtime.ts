@@ -15,8 +15,7 @@ export interface Runtime {
 // One runtime per server process, kept on globalThis so hot reload and every route share it.
 const globalForRuntime = globalThis as unknown as { raftscopeRuntime?: Runtime };
 
-function createRuntime(): Runtime {
-  const config = loadConfig();
+function createRuntime(config: RaftscopeConfig): Runtime {
   const pollers = new Map<string, ClusterPoller>();
   for (const cluster of config.clusters) {
     const dir = path.join(config.dataDir, "clusters", cluster.id);
@@ -31,7 +30,13 @@ function createRuntime(): Runtime {
 
 /** The process's pollers, started on first use (instrumentation starts them at boot). */
 export function getRuntime(): Runtime {
-  globalForRuntime.raftscopeRuntime ??= createRuntime();
+  globalForRuntime.raftscopeRuntime ??= createRuntime(loadConfig());
+  return globalForRuntime.raftscopeRuntime;
+}
+
+/** Starts the pollers with a config already completed at boot (endpoints found by DNS SRV). */
+export function initRuntime(config: RaftscopeConfig): Runtime {
+  globalForRuntime.raftscopeRuntime ??= createRuntime(config);
   return globalForRuntime.raftscopeRuntime;
 }
 

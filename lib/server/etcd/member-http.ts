@@ -1,6 +1,7 @@
 import "server-only";
 import { request as plainRequest } from "node:http";
 import { request } from "node:https";
+import { dialTarget } from "./pinned-hosts";
 import type { TlsMaterial } from "./tls-material";
 
 /**
@@ -14,12 +15,18 @@ export function getFromMember(
   deadlineMs: number,
 ): Promise<string> {
   const url = new URL(path, `${clientUrl}/`);
+  const target = dialTarget(clientUrl);
+  const dialed = new URL(path, `${target.url.origin}/`);
   const send = url.protocol === "https:" ? request : plainRequest;
   return new Promise((resolve, reject) => {
     const req = send(
-      url,
+      dialed,
       {
         method: "GET",
+        // TLS verifies the member against the name even when dialing a pinned address.
+        ...(target.serverName && url.protocol === "https:"
+          ? { servername: target.serverName, headers: { host: url.host } }
+          : {}),
         signal: AbortSignal.timeout(deadlineMs),
         ...(tls && url.protocol === "https:" ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}),
         agent: false,

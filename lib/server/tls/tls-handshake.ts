@@ -9,6 +9,7 @@ import {
 } from "node:tls";
 import type { CertificateInfo } from "../../tls/certificate-info";
 import type { TlsFailure } from "../../tls/tls-diagnosis";
+import { dialTarget } from "../etcd/pinned-hosts";
 import type { TlsMaterial } from "../etcd/tls-material";
 import { certificateInfo } from "./certificate-info";
 
@@ -35,7 +36,10 @@ export function tlsHandshake(
   deadlineMs: number,
 ): Promise<HandshakeResult> {
   const url = new URL(endpoint);
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const target = dialTarget(endpoint);
+  // The name the certificate must carry; a name pinned by SRV discovery is dialed by address.
+  const host = target.serverName ?? url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const dialHost = target.url.hostname.replace(/^\[(.*)\]$/, "$1");
   const port = Number(url.port || 443);
   const address = url.host;
   let secureContext: SecureContext;
@@ -71,7 +75,7 @@ export function tlsHandshake(
         });
     }, deadlineMs);
     socket = connect({
-      host,
+      host: dialHost,
       port,
       secureContext,
       rejectUnauthorized: false,
