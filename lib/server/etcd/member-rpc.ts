@@ -3,6 +3,7 @@ import type { Etcd3 } from "etcd3";
 import type { MemberAlarm, MemberInfo, MemberStatus } from "../../member-snapshot";
 import { decimalToHexId } from "./hex-id";
 import { deadline } from "./member-client";
+import { explainStatusRefusal } from "./status-refusal";
 
 export interface StatusResult {
   status: MemberStatus;
@@ -11,7 +12,9 @@ export interface StatusResult {
 
 /** Maintenance Status; works without quorum, so it is the heartbeat of the poller. */
 export async function fetchStatus(client: Etcd3, deadlineMs: number): Promise<StatusResult> {
-  const res = await client.maintenance.status(deadline(deadlineMs));
+  const res = await client.maintenance.status(deadline(deadlineMs)).catch((err: unknown) => {
+    throw explainStatusRefusal(err);
+  });
   const leader = res.leader && res.leader !== "0" ? decimalToHexId(res.leader) : undefined;
   const inUse = Number(res.dbSizeInUse);
   return {
