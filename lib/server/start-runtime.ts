@@ -1,9 +1,9 @@
 import "server-only";
 import { etcdctlWarnings } from "../config/etcdctl-warnings";
 import { ConfigError } from "../errors";
-import { getVerdictExporter } from "./exposition/exporter-instance";
 import { loadConfig } from "./config";
 import { withDiscoveredEndpoints } from "./discovery/with-discovered-endpoints";
+import { getVerdictExporter } from "./exposition/exporter-instance";
 import { getKeyBrowserSettings } from "./keys/key-browser-settings";
 import { initRuntime } from "./runtime";
 
