@@ -40,6 +40,18 @@ export const topologySchema = z.strictObject({
   apiServers: z.array(apiServerSchema).default([]),
 });
 
+/** The live keyspace index (lib/server/keyspace); absent means on with the default budget. */
+export const keyspaceConfigSchema = z.strictObject({
+  /** Off: the index reads nothing, and the key browser lists the way it does without it. */
+  enabled: z.boolean().default(true),
+  /** The scan's read budget in MB/s (10^6 bytes of keys and values a second). */
+  scanMegabytesPerSecond: z
+    .number({ error: "expected a number of MB/s, like 2" })
+    .positive("expected a positive number of MB/s")
+    .max(1000, "expected at most 1000 MB/s")
+    .default(2),
+});
+
 export const clusterConfigSchema = z
   .strictObject({
     id: z
@@ -63,6 +75,7 @@ export const clusterConfigSchema = z
     /** A member whose applied index trails the leader's by more than this is lagging. */
     applyLagThreshold: z.number().int().min(1).default(1000),
     topology: topologySchema.optional(),
+    keyspace: keyspaceConfigSchema.optional(),
   })
   .superRefine(checkEndpointSource);
 
@@ -87,6 +100,7 @@ export const configFileSchema = z
 export type TlsFiles = z.infer<typeof tlsSchema>;
 export type TopologyConfig = z.infer<typeof topologySchema>;
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
+export type KeyspaceConfig = z.infer<typeof keyspaceConfigSchema>;
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
 /** Environment variables Raftscope reads; the ETCDCTL_* ones give a zero-config single cluster. */

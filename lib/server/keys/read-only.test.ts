@@ -31,7 +31,7 @@ const WRITE_CALLS: ReadonlyArray<[RegExp, string]> = [
 
 /** What product code may import from etcd3: the client type, read shapes and error classes. */
 const ALLOWED_IMPORTS =
-  /^(Etcd3|IKeyValue|IRangeRequest|IRangeResponse|IResponseHeader|IStatusResponse|IMember|IMemberListResponse|\w+Error)$/;
+  /^(Etcd3|IKeyValue|IRangeRequest|IRangeResponse|IResponseHeader|IStatusResponse|IMember|IMemberListResponse|IWatchResponse|\w+Error)$/;
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
