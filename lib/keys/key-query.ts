@@ -73,7 +73,7 @@ function textParams(params: Map<string, string>, names: readonly string[]): Reco
  * in base64 (standard or URL-safe, as the JSON's keyBase64 fields). Next.js re-encodes query
  * strings as UTF-8 before a route sees them, so bytes that are not UTF-8 survive only as base64.
  */
-function bytesParam(params: Map<string, string>, name: string): Uint8Array | undefined {
+export function bytesParam(params: Map<string, string>, name: string): Uint8Array | undefined {
   const raw = params.get(name);
   const raw64 = params.get(`${name}Base64`);
   if (raw !== undefined && raw64 !== undefined) {

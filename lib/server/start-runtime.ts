@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { withDiscoveredEndpoints } from "./discovery/with-discovered-endpoints";
 import { getVerdictExporter } from "./exposition/exporter-instance";
 import { getKeyBrowserSettings } from "./keys/key-browser-settings";
+import { startKeyspaceIndexes } from "./keyspace/keyspace-indexes";
 import { initRuntime } from "./runtime";
 
 /** Boot-time start: a bad config ends the process with the message that names the field. */
@@ -22,6 +23,7 @@ export async function startRuntime(): Promise<void> {
         `raftscope: cluster "${c.id}" endpoints from DNS SRV ${c.discoverySrv}: ${c.endpoints.join(", ")}`,
       );
     }
+    startKeyspaceIndexes();
     console.log(
       `raftscope: watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
     );
