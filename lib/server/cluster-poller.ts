@@ -28,11 +28,20 @@ import { fetchMemberList, fetchStatus } from "./etcd/member-rpc";
 import type { TlsMaterial } from "./etcd/tls-material";
 import type { EventLog } from "./event-log";
 import type { KnownEndpoints } from "./known-endpoints";
-import { parseMetricsText } from "./metrics/parse-metrics";
+import { metricsSampleOf } from "./metrics/parse-metrics";
+import { type PrometheusSeries, readPrometheusSeries } from "./metrics/read-prometheus-series";
 import { certificateInfo } from "./tls/certificate-info";
 import { EndpointDiagnoser } from "./tls/endpoint-diagnoser";
 import { tlsHandshake } from "./tls/tls-handshake";
 import { TlsMaterialSource } from "./tls/tls-material-source";
+
+/** One /metrics scrape of one member: its series, or null when it failed or did not parse. */
+export interface MemberScrape {
+  memberId: string;
+  /** Unix ms. */
+  at: number;
+  series: readonly PrometheusSeries[] | null;
+}
 
 export type PollerMessage =
   | { kind: "health"; health: ClusterHealth }
@@ -113,6 +122,7 @@ export class ClusterPoller {
   private latestHealth: ClusterHealth | undefined;
   private lastGoodSweepAt: number | undefined;
   private readonly listeners = new Set<(msg: PollerMessage) => void>();
+  private readonly scrapeListeners = new Set<(scrape: MemberScrape) => void>();
   private stopped = false;
   private loop: Promise<void> | undefined;
   private publishQueued = false;
@@ -173,6 +183,22 @@ export class ClusterPoller {
   subscribe(listener: (msg: PollerMessage) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Hears every member's /metrics scrape as it lands, with its raw series (the alert rules' input). */
+  onScrape(listener: (scrape: MemberScrape) => void): () => void {
+    this.scrapeListeners.add(listener);
+    return () => this.scrapeListeners.delete(listener);
+  }
+
+  private emitScrape(scrape: MemberScrape): void {
+    for (const l of this.scrapeListeners) {
+      try {
+        l(scrape);
+      } catch {
+        // A failing listener must not cost the verdict its metrics.
+      }
+    }
   }
 
   private emit(msg: PollerMessage): void {
@@ -399,6 +425,7 @@ export class ClusterPoller {
     const endpoint = state.info.clientUrls[0];
     if (!endpoint || state.scrapeInFlight) return;
     state.scrapeInFlight = true;
+    let reported = false;
     try {
       // etcd 3.4 answers /health with a quorum read through raft: a proposal every call, which
       // would show in the proposal charts as the dashboard's own traffic. Ask it rarely.
@@ -417,7 +444,11 @@ export class ClusterPoller {
         state.health = parseHealthBody(health.value);
       }
       if (metrics.status === "fulfilled") {
-        const sample = parseMetricsText(metrics.value, Date.now());
+        const at = Date.now();
+        const series = readPrometheusSeries(metrics.value);
+        this.emitScrape({ memberId: state.info.id, at, series });
+        reported = true;
+        const sample = metricsSampleOf(series, at);
         const derived = deriveMemberMetrics(state.lastSample, sample);
         // etcd probes peer round trips only every 15-30 s: keep the last p99 between probes.
         derived.peerRoundTripP99Seconds = {
@@ -428,9 +459,12 @@ export class ClusterPoller {
         state.lastSample = sample;
       } else {
         state.metrics = undefined;
+        this.emitScrape({ memberId: state.info.id, at: Date.now(), series: null });
       }
     } catch {
       state.metrics = undefined;
+      // Prometheus too fails a scrape whose body is not exposition text.
+      if (!reported) this.emitScrape({ memberId: state.info.id, at: Date.now(), series: null });
     } finally {
       state.scrapeInFlight = false;
     }

@@ -1,33 +1,44 @@
 import "server-only";
+import type { ClusterAlerts as ClusterAlertsView } from "../alerts/alerts-view";
+import type { ClusterAlerts } from "./alerts/cluster-alerts";
 import type { ClusterPoller, PollerMessage } from "./cluster-poller";
+
+type StreamMessage = PollerMessage | { kind: "alerts"; alerts: ClusterAlertsView };
 
 const encoder = new TextEncoder();
 /** Proxies close idle connections; a comment line every so often keeps the stream open. */
 const KEEPALIVE_MS = 15_000;
 
 // Every viewer receives the same message object: encode it once, not once per viewer.
-const frames = new WeakMap<PollerMessage, Uint8Array>();
+const frames = new WeakMap<object, Uint8Array>();
 
-function frame(msg: PollerMessage): Uint8Array {
-  let bytes = frames.get(msg);
+function frame(msg: StreamMessage): Uint8Array {
+  // Alert states are keyed by their object: every viewer hears the same evaluation.
+  const identity = msg.kind === "alerts" ? msg.alerts : msg;
+  let bytes = frames.get(identity);
   if (!bytes) {
-    const data = msg.kind === "health" ? msg.health : msg.event;
+    const data = msg.kind === "health" ? msg.health : msg.kind === "event" ? msg.event : msg.alerts;
     const id = msg.kind === "event" ? `id: ${msg.event.seq}\n` : "";
     bytes = encoder.encode(`${id}event: ${msg.kind}\ndata: ${JSON.stringify(data)}\n\n`);
-    frames.set(msg, bytes);
+    frames.set(identity, bytes);
   }
   return bytes;
 }
 
 /**
- * Server-sent events for one viewer: the current verdict at once, then every new verdict and
- * event the shared poller publishes. Viewers never cause polls of their own.
+ * Server-sent events for one viewer: the current verdict (and alert rules' state) at once, then
+ * every new verdict and event the shared poller publishes and every rule evaluation. Viewers
+ * never cause polls or evaluations of their own.
  */
-export function openHealthStream(poller: ClusterPoller, signal: AbortSignal): Response {
+export function openHealthStream(
+  poller: ClusterPoller,
+  signal: AbortSignal,
+  alerts?: ClusterAlerts,
+): Response {
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (msg: PollerMessage) => {
+      const send = (msg: StreamMessage) => {
         try {
           controller.enqueue(frame(msg));
         } catch {
@@ -36,7 +47,13 @@ export function openHealthStream(poller: ClusterPoller, signal: AbortSignal): Re
       };
       controller.enqueue(encoder.encode("retry: 1000\n\n"));
       if (poller.health) send({ kind: "health", health: poller.health });
-      const off = poller.subscribe(send);
+      if (alerts?.current.evaluatedAt) send({ kind: "alerts", alerts: alerts.current });
+      const offPoller = poller.subscribe(send);
+      const offAlerts = alerts?.subscribe((a) => send({ kind: "alerts", alerts: a }));
+      const off = () => {
+        offPoller();
+        offAlerts?.();
+      };
       const keepalive = setInterval(() => {
         try {
           controller.enqueue(encoder.encode(": keepalive\n\n"));

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { NotFoundError, RaftscopeError } from "../errors";
 import type { ClusterHealth } from "../health/cluster-health";
+import { ClusterAlerts } from "./alerts/cluster-alerts";
 import { ClusterPoller } from "./cluster-poller";
 import { loadConfig, type RaftscopeConfig } from "./config";
 import { EventLog } from "./event-log";
@@ -10,6 +11,8 @@ import { KnownEndpoints } from "./known-endpoints";
 export interface Runtime {
   config: RaftscopeConfig;
   pollers: Map<string, ClusterPoller>;
+  /** The etcd mixin's rules per cluster, fed by that cluster's poller. */
+  alerts: Map<string, ClusterAlerts>;
 }
 
 // One runtime per server process, kept on globalThis so hot reload and every route share it.
@@ -17,15 +20,19 @@ const globalForRuntime = globalThis as unknown as { raftscopeRuntime?: Runtime }
 
 function createRuntime(config: RaftscopeConfig): Runtime {
   const pollers = new Map<string, ClusterPoller>();
+  const alerts = new Map<string, ClusterAlerts>();
   for (const cluster of config.clusters) {
     const dir = path.join(config.dataDir, "clusters", cluster.id);
     const log = new EventLog({ dir, clusterId: cluster.id });
     const known = new KnownEndpoints(path.join(dir, "known-endpoints.json"));
     const poller = new ClusterPoller(cluster, log, known);
+    const rules = new ClusterAlerts(poller);
+    rules.start();
     poller.start();
     pollers.set(cluster.id, poller);
+    alerts.set(cluster.id, rules);
   }
-  return { config, pollers };
+  return { config, pollers, alerts };
 }
 
 /** The process's pollers, started on first use (instrumentation starts them at boot). */
@@ -44,6 +51,12 @@ export function getPoller(clusterId: string): ClusterPoller {
   const poller = getRuntime().pollers.get(clusterId);
   if (!poller) throw new NotFoundError(`No cluster with id "${clusterId}"`);
   return poller;
+}
+
+export function getAlerts(clusterId: string): ClusterAlerts {
+  const alerts = getRuntime().alerts.get(clusterId);
+  if (!alerts) throw new NotFoundError(`No cluster with id "${clusterId}"`);
+  return alerts;
 }
 
 /** The latest verdict, waiting for the first sweep when the server has just started. */

@@ -1,19 +1,12 @@
 import "server-only";
+import { GRPC_FAILURE_CODES as MIXIN_GRPC_FAILURE_CODES } from "../../alerts/etcd-mixin-rules";
 import { MetricsParseError } from "../../metrics/metrics-parse-error";
 import type { Histogram, MetricsSample } from "../../metrics/metrics-sample";
 import { collectHistograms } from "./collect-histograms";
 import { type PrometheusSeries, readPrometheusSeries } from "./read-prometheus-series";
 
 /** etcdHighNumberOfFailedGRPCRequests counts these codes. */
-const GRPC_FAILURE_CODES = new Set([
-  "Unknown",
-  "FailedPrecondition",
-  "ResourceExhausted",
-  "Internal",
-  "Unavailable",
-  "DataLoss",
-  "DeadlineExceeded",
-]);
+const GRPC_FAILURE_CODES = new Set(MIXIN_GRPC_FAILURE_CODES);
 
 const PEER_RTT = "etcd_network_peer_round_trip_time_seconds";
 const HEX_MEMBER_ID = /^[0-9a-f]+$/;
@@ -35,8 +28,16 @@ function peerId(labels: Record<string, string>): string {
  * when a histogram Raftscope reads lacks its +Inf bucket, _sum or _count.
  */
 export function parseMetricsText(text: string, scrapedAt: number): MetricsSample {
+  return metricsSampleOf(readPrometheusSeries(text), scrapedAt);
+}
+
+/** parseMetricsText for a body already split into series by readPrometheusSeries. */
+export function metricsSampleOf(
+  all: readonly PrometheusSeries[],
+  scrapedAt: number,
+): MetricsSample {
   const byName = new Map<string, PrometheusSeries[]>();
-  for (const series of readPrometheusSeries(text)) {
+  for (const series of all) {
     const list = byName.get(series.name);
     if (list) list.push(series);
     else byName.set(series.name, [series]);

@@ -1,10 +1,10 @@
 import { openHealthStream } from "@/lib/server/health-stream";
 import { handleRoute } from "@/lib/server/route-handler";
-import { getPoller } from "@/lib/server/runtime";
+import { getAlerts, getPoller } from "@/lib/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
-  return openHealthStream(getPoller(id), req.signal);
+  return openHealthStream(getPoller(id), req.signal, getAlerts(id));
 });
