@@ -1,34 +1,46 @@
-import type { AlertResult, AlertState } from "@/lib/alerts/evaluate-alerts";
+import type { RuleState, RuleView } from "@/lib/alerts/alerts-view";
+import { describeLabels } from "@/lib/alerts/describe-labels";
 import { formatSeconds } from "@/lib/format/format-seconds";
 import { formatValue } from "@/lib/format/format-value";
 
-const stateStyle: Record<AlertState, string> = {
+const stateStyle: Record<RuleState, string> = {
   firing: "bg-red-600 text-white",
   pending: "bg-amber-400 text-amber-950",
   ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
   "no-data": "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200",
 };
 
-const stateLabel: Record<AlertState, string> = {
+const stateLabel: Record<RuleState, string> = {
   firing: "Firing",
   pending: "Pending",
   ok: "OK",
   "no-data": "No data",
 };
 
-/** One alert rule: its state, its value now (and whose), how long it has held, and a runbook. */
+/**
+ * One alert rule as the server judged it: its state, its worst value now (and where), how long
+ * a pending alert has held of its `for:`, the other alerts it raised, and a runbook.
+ */
 export function AlertRow({
-  result,
+  rule,
+  evaluatedAt,
   memberName,
 }: {
-  result: AlertResult;
+  rule: RuleView;
+  evaluatedAt: string | null;
   memberName: (id: string) => string;
 }) {
-  const { rule, state, current } = result;
-  const held =
-    state === "pending" && result.activeForMs !== null
-      ? ` for ${formatSeconds(result.activeForMs / 1000)} of ${formatSeconds(rule.forMs / 1000)}`
-      : "";
+  const { state, worst } = rule;
+  const pendingSince = rule.alerts
+    .filter((a) => a.state === "pending")
+    .map((a) => Date.parse(a.activeAt))
+    .sort((a, b) => a - b)[0];
+  const heldMs =
+    state === "pending" && pendingSince !== undefined && evaluatedAt
+      ? Date.parse(evaluatedAt) - pendingSince
+      : null;
+  const where = worst ? describeLabels(worst.labels, memberName) : "";
+  const others = rule.alerts.length > 1 ? rule.alerts.length - 1 : 0;
   return (
     <tr
       data-state={state}
@@ -48,19 +60,26 @@ export function AlertRow({
         >
           {rule.severity}
         </span>
-        <div className="text-xs font-normal text-slate-500 dark:text-slate-400" title={rule.note}>
+        <div
+          className="text-xs font-normal text-slate-500 dark:text-slate-400"
+          title={`The etcd mixin's PromQL, computed by Raftscope from every scrape: ${rule.expr}`}
+        >
           {rule.condition}, for {formatSeconds(rule.forMs / 1000)}
         </div>
       </th>
       <td className="py-1.5 pr-2 text-sm tabular-nums">
-        {current ? formatValue(current.value, rule.unit) : "—"}
-        {current?.memberId && (
-          <span className="text-slate-500 dark:text-slate-400">
-            {" "}
-            on {memberName(current.memberId)}
-          </span>
+        {worst ? formatValue(worst.value, rule.unit) : "—"}
+        {where && <span className="text-slate-500 dark:text-slate-400"> {where}</span>}
+        {heldMs !== null && (
+          <div className="text-xs text-slate-500 dark:text-slate-400">
+            held for {formatSeconds(heldMs / 1000)} of {formatSeconds(rule.forMs / 1000)}
+          </div>
         )}
-        {held && <div className="text-xs text-slate-500 dark:text-slate-400">held{held}</div>}
+        {others > 0 && (
+          <div className="text-xs text-slate-500 dark:text-slate-400">
+            and {others} more {others === 1 ? "alert" : "alerts"}
+          </div>
+        )}
       </td>
       <td className="py-1.5 text-sm">
         <a

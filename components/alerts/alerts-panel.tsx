@@ -1,54 +1,46 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import { type AlertResult, type AlertState, evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
+import type { ClusterAlerts, RuleState, RuleView } from "@/lib/alerts/alerts-view";
 import type { MemberView } from "@/lib/health/cluster-health";
-import { thresholds } from "@/lib/health/thresholds";
-import { dashboardQueries } from "@/lib/queries/dashboard-queries";
 import { AlertRow } from "./alert-row";
 
-const order: Record<AlertState, number> = { firing: 0, pending: 1, "no-data": 2, ok: 3 };
+const order: Record<RuleState, number> = { firing: 0, pending: 1, "no-data": 2, ok: 3 };
 const severityOrder = { critical: 0, warning: 1 };
 
-function byUrgency(a: AlertResult, b: AlertResult): number {
-  return (
-    order[a.state] - order[b.state] ||
-    severityOrder[a.rule.severity] - severityOrder[b.rule.severity]
-  );
+function byUrgency(a: RuleView, b: RuleView): number {
+  return order[a.state] - order[b.state] || severityOrder[a.severity] - severityOrder[b.severity];
 }
 
 const table = "w-full text-sm";
 
-/** etcd's alert rules evaluated on the last hour: firing and pending first, the rest folded. */
+/**
+ * The etcd mixin's alert rules as the server evaluates them on every scrape: firing and
+ * pending first, the rest folded. The page only shows the state; it never computes it.
+ */
 export function AlertsPanel({
-  clusterId,
+  alerts,
+  error,
   members,
 }: {
-  clusterId: string;
+  alerts: ClusterAlerts | undefined;
+  error: Error | null;
   members: readonly MemberView[];
 }) {
-  const { data, error, isPending } = useQuery(dashboardQueries.alertHistory(clusterId));
-  const voterIds = useMemo(
-    () => members.filter((m) => m.role !== "learner").map((m) => m.id),
-    [members],
-  );
-  const results = useMemo(
-    () =>
-      data
-        ? evaluateAlerts({
-            points: data.points,
-            voterIds,
-            defaultQuotaBytes: thresholds.defaultQuotaBackendBytes,
-          }).sort(byUrgency)
-        : [],
-    [data, voterIds],
-  );
+  const rules = alerts ? [...alerts.rules].sort(byUrgency) : [];
   const names = new Map(members.map((m) => [m.id, m.name]));
   const memberName = (id: string) => names.get(id) ?? id;
-  const active = results.filter((r) => r.state === "firing" || r.state === "pending");
-  const quiet = results.filter((r) => r.state !== "firing" && r.state !== "pending");
-  const firing = results.filter((r) => r.state === "firing").length;
+  const active = rules.filter((r) => r.state === "firing" || r.state === "pending");
+  const quiet = rules.filter((r) => r.state !== "firing" && r.state !== "pending");
+  const firing = rules.filter((r) => r.state === "firing").length;
+  const evaluatedAt = alerts?.evaluatedAt ?? null;
+  const row = (r: RuleView) => (
+    <AlertRow
+      key={`${r.name}-${r.severity}`}
+      rule={r}
+      evaluatedAt={evaluatedAt}
+      memberName={memberName}
+    />
+  );
   return (
     <section
       aria-labelledby="alerts-heading"
@@ -57,31 +49,26 @@ export function AlertsPanel({
       <h2 id="alerts-heading" className="text-base font-semibold">
         etcd alert rules
         <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-300">
-          {data ? `${firing} firing, ${active.length - firing} pending of ${results.length}` : ""}
+          {evaluatedAt
+            ? `${firing} firing, ${active.length - firing} pending of ${rules.length}`
+            : ""}
         </span>
       </h2>
-      {isPending && <p role="status">Evaluating the last hour…</p>}
+      {!alerts && !error && <p role="status">Reading the alert rules…</p>}
+      {alerts && !evaluatedAt && <p role="status">The server has not evaluated the rules yet.</p>}
       {error && (
         <p role="alert" className="text-red-700 dark:text-red-300">
-          Cannot evaluate the alert rules: {error.message}
+          Cannot read the alert rules: {error.message}
         </p>
       )}
-      {data && active.length === 0 && (
+      {evaluatedAt && active.length === 0 && (
         <p className="text-sm text-emerald-800 dark:text-emerald-300">
           No rule is firing or pending.
         </p>
       )}
       {active.length > 0 && (
         <table className={table} aria-label="Firing and pending alert rules">
-          <tbody>
-            {active.map((r) => (
-              <AlertRow
-                key={`${r.rule.name}-${r.rule.severity}`}
-                result={r}
-                memberName={memberName}
-              />
-            ))}
-          </tbody>
+          <tbody>{active.map(row)}</tbody>
         </table>
       )}
       {quiet.length > 0 && (
@@ -90,21 +77,14 @@ export function AlertsPanel({
             {quiet.length} rules not firing
           </summary>
           <table className={table} aria-label="Alert rules not firing">
-            <tbody>
-              {quiet.map((r) => (
-                <AlertRow
-                  key={`${r.rule.name}-${r.rule.severity}`}
-                  result={r}
-                  memberName={memberName}
-                />
-              ))}
-            </tbody>
+            <tbody>{quiet.map(row)}</tbody>
           </table>
         </details>
       )}
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        Rules and thresholds of the etcd mixin, evaluated in the browser on Raftscope's one-hour
-        history.
+        The etcd mixin's rules and thresholds, computed on the server from every scrape of every
+        member as Prometheus computes their PromQL, with pending and firing as Prometheus keeps
+        them. A rule's for: duration is counted from the server's start at the earliest.
       </p>
     </section>
   );

@@ -103,7 +103,8 @@ export const chartSpecs: readonly ChartSpec[] = [
   {
     id: "grpc",
     title: "gRPC requests and failures",
-    description: "Requests started per second (solid) and failed (dashed).",
+    description:
+      "Requests started per second (solid) and failed (dashed) by the etcd mixin's codes; a cancelled Watch is not a failure.",
     unit: "rate",
     series: [
       { field: "grpcRequestRate", suffix: "requests" },

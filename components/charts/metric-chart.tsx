@@ -91,6 +91,8 @@ export function MetricChart({
             <YAxis
               width={Y_AXIS_WIDTH}
               tickFormatter={(v: number) => formatValue(v, spec.unit)}
+              // Leader changes and pending proposals are whole numbers: no 0.5 on their axis.
+              allowDecimals={spec.unit !== "count"}
               tick={{ fill: "currentColor", fontSize: 11 }}
               stroke="currentColor"
               strokeOpacity={0.4}

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { clusterAlertsSchema } from "@/lib/alerts/alerts-view";
 import { summarize } from "@/lib/api/cluster-summary";
 import type { ClusterEvent } from "@/lib/events/cluster-event";
 import { clusterHealthSchema } from "@/lib/health/cluster-health";
@@ -10,8 +11,8 @@ import { clusterQueries } from "@/lib/queries/cluster-queries";
 export type StreamState = "connecting" | "live" | "reconnecting";
 
 /**
- * Subscribes to a cluster's server-sent events and writes each verdict and event into the
- * query cache, so every component reading those queries updates without polling.
+ * Subscribes to a cluster's server-sent events and writes each verdict, alert rules' state and
+ * event into the query cache, so every component reading those queries updates without polling.
  */
 export function useClusterStream(clusterId: string): StreamState {
   const queryClient = useQueryClient();
@@ -29,6 +30,12 @@ export function useClusterStream(clusterId: string): StreamState {
       queryClient.setQueryData(clusterQueries.list().queryKey, (list) =>
         list?.map((c) => (c.id === clusterId ? summarize(health) : c)),
       );
+    });
+    source.addEventListener("alerts", (e) => {
+      const parsed = clusterAlertsSchema.safeParse(JSON.parse((e as MessageEvent<string>).data));
+      if (parsed.success) {
+        queryClient.setQueryData(clusterQueries.alerts(clusterId).queryKey, parsed.data);
+      }
     });
     source.addEventListener("event", (e) => {
       const event = JSON.parse((e as MessageEvent<string>).data) as ClusterEvent;

@@ -17,7 +17,6 @@ import { TopologyPanel } from "@/components/topology/topology-panel";
 import type { TopologyConfig } from "@/lib/config/config-schema";
 import { formatClock } from "@/lib/format/format-clock";
 import { clusterQueries, FALLBACK_POLL_MS } from "@/lib/queries/cluster-queries";
-import { dashboardQueries } from "@/lib/queries/dashboard-queries";
 import { buildTopology } from "@/lib/topology/build-topology";
 import { failSelectionParams, parseFailSelection } from "@/lib/what-if/fail-selection";
 import { resolveFailures } from "@/lib/what-if/resolve-failures";
@@ -51,8 +50,10 @@ export function ClusterDashboard({
     ...clusterQueries.health(clusterId),
     refetchInterval: stream === "live" ? false : FALLBACK_POLL_MS,
   });
-  // Shared with the alerts panel (same key): the topology reads peer round trips from it.
-  const recent = useQuery(dashboardQueries.alertHistory(clusterId));
+  const alerts = useQuery({
+    ...clusterQueries.alerts(clusterId),
+    refetchInterval: stream === "live" ? false : FALLBACK_POLL_MS,
+  });
   const { params, update } = useUrlState();
   const members = health.data?.members;
   const view = useMemo(
@@ -112,7 +113,7 @@ export function ClusterDashboard({
       <div
         className={`grid items-start gap-5 ${view.nodes.length > 4 ? "" : "lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]"}`}
       >
-        <TopologyPanel view={view} health={h} history={recent.data?.points} whatIf={whatIf} />
+        <TopologyPanel view={view} health={h} whatIf={whatIf} />
         <div className="flex flex-col gap-5">
           <QuorumPanel
             health={h}
@@ -124,7 +125,7 @@ export function ClusterDashboard({
           <HealthWarnings warnings={h.warnings} />
         </div>
       </div>
-      <AlertsPanel clusterId={clusterId} members={h.members} />
+      <AlertsPanel alerts={alerts.data} error={alerts.error} members={h.members} />
       <MemberTable
         members={h.members}
         sort={parseMemberSort(params.get("sort"))}

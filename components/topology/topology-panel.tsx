@@ -2,10 +2,9 @@
 
 import { useMemo } from "react";
 import type { ClusterHealth } from "@/lib/health/cluster-health";
-import type { HistoryPoint } from "@/lib/history/history-point";
-import { latestRoundTrips } from "@/lib/topology/latest-round-trips";
 import { layoutTopology } from "@/lib/topology/layout-topology";
 import type { TopologyView } from "@/lib/topology/topology-view";
+import { worstRoundTrips } from "@/lib/topology/worst-round-trips";
 import { apiServerRiskText } from "./api-server-risk-text";
 import { topologyCaption } from "./topology-caption";
 import { TopologyDiagram, type WhatIfMarks } from "./topology-diagram";
@@ -15,16 +14,14 @@ import { TopologyLegend } from "./topology-legend";
 export function TopologyPanel({
   view,
   health,
-  history,
   whatIf,
 }: {
   view: TopologyView;
   health: ClusterHealth;
-  history: readonly HistoryPoint[] | undefined;
   whatIf: WhatIfMarks;
 }) {
   const layout = useMemo(() => layoutTopology(view), [view]);
-  const roundTrips = useMemo(() => latestRoundTrips(history ?? []), [history]);
+  const roundTrips = useMemo(() => worstRoundTrips(health.members), [health.members]);
   const riskTexts = useMemo(
     () =>
       new Map(

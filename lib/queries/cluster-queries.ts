@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
+import { clusterAlertsSchema } from "../alerts/alerts-view";
 import { clusterListSchema } from "../api/cluster-summary";
 import type { HistoryWindow } from "../api/query-schemas";
 import type { ClusterEvent } from "../events/cluster-event";
@@ -39,6 +40,14 @@ export const clusterQueries = {
       queryFn: ({ signal }) =>
         fetchJson(`/api/clusters/${enc(id)}/events?limit=${limit}`, eventListSchema, signal),
       refetchInterval: FALLBACK_POLL_MS * 2,
+    }),
+  /** The etcd mixin's rules as the server last judged them; the stream pushes each evaluation. */
+  alerts: (id: string) =>
+    queryOptions({
+      queryKey: [...clusterQueries.all(), id, "alerts"] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(`/api/clusters/${enc(id)}/alerts`, clusterAlertsSchema, signal),
+      refetchInterval: FALLBACK_POLL_MS,
     }),
   history: (id: string, window: HistoryWindow, points = 600) =>
     queryOptions({
