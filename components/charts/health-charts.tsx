@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef } from "react";
 import { byMemberName } from "@/components/members/by-member-name";
-import type { HistoryWindow } from "@/lib/api/query-schemas";
+import { type HistoryWindow, isPrometheusWindow } from "@/lib/api/query-schemas";
 import type { MemberView } from "@/lib/health/cluster-health";
 import { thresholds } from "@/lib/health/thresholds";
 import { dashboardQueries } from "@/lib/queries/dashboard-queries";
@@ -31,11 +31,14 @@ export function HealthCharts({
   members,
   window,
   onWindowChange,
+  withPrometheus,
 }: {
   clusterId: string;
   members: readonly MemberView[];
   window: HistoryWindow;
   onWindowChange: (next: HistoryWindow) => void;
+  /** The cluster has a Prometheus source: offer its longer windows. */
+  withPrometheus: boolean;
 }) {
   const slot = useRef<HTMLDivElement>(null);
   const cellWidth = useElementWidth(slot);
@@ -80,9 +83,9 @@ export function HealthCharts({
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="charts-heading" className="text-base font-semibold">
-          Live health
+          {isPrometheusWindow(window) ? "Health history from Prometheus" : "Live health"}
         </h2>
-        <WindowSelector value={window} onChange={onWindowChange} />
+        <WindowSelector value={window} onChange={onWindowChange} withPrometheus={withPrometheus} />
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-hidden="true">
         <div ref={slot} className="h-0" />

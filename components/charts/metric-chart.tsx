@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { formatClock } from "@/lib/format/format-clock";
+import { formatAxisTime } from "@/lib/format/format-axis-time";
 import { formatValue } from "@/lib/format/format-value";
 import type { ChartRow } from "./chart-rows";
 import { seriesKey } from "./chart-rows";
@@ -81,7 +81,7 @@ export function MetricChart({
               type="number"
               scale="time"
               domain={[from, to]}
-              tickFormatter={(t: number) => formatClock(t)}
+              tickFormatter={(t: number) => formatAxisTime(t, to - from)}
               tick={{ fill: "currentColor", fontSize: 11 }}
               stroke="currentColor"
               strokeOpacity={0.4}

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import { AlertsPanel } from "@/components/alerts/alerts-panel";
 import { HealthWarnings } from "@/components/alerts/health-warnings";
+import { PrometheusAlertsPanel } from "@/components/alerts/prometheus-alerts-panel";
 import { useClusterStream } from "@/components/clusters/use-cluster-stream";
 import { DiagnosisPanels } from "@/components/diagnosis/diagnosis-panels";
 import { eventFilterParam, parseEventFilter } from "@/components/events/event-categories";
@@ -41,9 +42,12 @@ const HealthCharts = dynamic(
 export function ClusterDashboard({
   clusterId,
   topology,
+  withPrometheus = false,
 }: {
   clusterId: string;
   topology: TopologyConfig | null;
+  /** The cluster has a Prometheus source: longer chart windows and Prometheus' own alerts. */
+  withPrometheus?: boolean;
 }) {
   const stream = useClusterStream(clusterId);
   const health = useQuery({
@@ -126,6 +130,7 @@ export function ClusterDashboard({
         </div>
       </div>
       <AlertsPanel alerts={alerts.data} error={alerts.error} members={h.members} />
+      {withPrometheus ? <PrometheusAlertsPanel clusterId={clusterId} /> : null}
       <MemberTable
         members={h.members}
         sort={parseMemberSort(params.get("sort"))}
@@ -136,8 +141,9 @@ export function ClusterDashboard({
       <HealthCharts
         clusterId={clusterId}
         members={h.members}
-        window={parseWindow(params.get("window"))}
+        window={parseWindow(params.get("window"), withPrometheus)}
         onWindowChange={(next) => update({ window: next })}
+        withPrometheus={withPrometheus}
       />
       <EventTimeline
         clusterId={clusterId}

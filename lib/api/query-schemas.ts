@@ -1,10 +1,28 @@
 import { z } from "zod";
 
-export const historyWindows = { "5m": 5 * 60_000, "15m": 15 * 60_000, "1h": 60 * 60_000 } as const;
+export const historyWindows = {
+  "5m": 5 * 60_000,
+  "15m": 15 * 60_000,
+  "1h": 60 * 60_000,
+  "6h": 6 * 60 * 60_000,
+  "24h": 24 * 60 * 60_000,
+  "7d": 7 * 24 * 60 * 60_000,
+} as const;
 export type HistoryWindow = keyof typeof historyWindows;
 
+/** Windows beyond Raftscope's in-memory hour: read from the cluster's Prometheus. */
+export const prometheusWindows = ["6h", "24h", "7d"] as const satisfies readonly HistoryWindow[];
+
+export function isPrometheusWindow(w: HistoryWindow): boolean {
+  return (prometheusWindows as readonly HistoryWindow[]).includes(w);
+}
+
 export const historyQuerySchema = z.object({
-  window: z.enum(["5m", "15m", "1h"], { error: "window must be 5m, 15m or 1h" }).default("15m"),
+  window: z
+    .enum(["5m", "15m", "1h", "6h", "24h", "7d"], {
+      error: "window must be 5m, 15m, 1h, 6h, 24h or 7d",
+    })
+    .default("15m"),
   /** The chart's width in pixels: never send more points than it can draw. */
   points: z.coerce
     .number({ error: "points must be a number" })

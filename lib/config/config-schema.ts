@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkEndpointSource, discoverySrvFields } from "./discovery-srv-schema";
 import { etcdAuthSchema } from "./etcd-auth-schema";
 import { etcdctlExtraVariables } from "./etcdctl-extra-variables";
+import { prometheusSourceSchema } from "./prometheus-source-schema";
 
 const endpointUrl = z
   .url({ protocol: /^https?$/, error: "expected a URL like https://10.0.0.1:2379" })
@@ -76,6 +77,8 @@ export const clusterConfigSchema = z
     applyLagThreshold: z.number().int().min(1).default(1000),
     topology: topologySchema.optional(),
     keyspace: keyspaceConfigSchema.optional(),
+    /** Where longer chart windows and the operator's own alert state come from. */
+    prometheus: prometheusSourceSchema.optional(),
   })
   .superRefine(checkEndpointSource);
 

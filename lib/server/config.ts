@@ -48,14 +48,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   for (const cluster of file.clusters) {
-    if (!cluster.tls) continue;
-    for (const [field, p] of Object.entries(cluster.tls)) {
+    const files = [
+      ...Object.entries(cluster.tls ?? {}).map(([f, p]) => [`tls.${f}`, p] as const),
+      ...Object.entries(cluster.prometheus?.tls ?? {}).map(
+        ([f, p]) => [`prometheus.tls.${f}`, p] as const,
+      ),
+      ...(cluster.prometheus?.bearer
+        ? [["prometheus.bearer.file", cluster.prometheus.bearer.file] as const]
+        : []),
+    ];
+    for (const [field, p] of files) {
+      if (p === undefined) continue;
       try {
         accessSync(p, constants.R_OK);
       } catch (err) {
         const reason =
           (err as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : "is not readable";
-        throw new ConfigError(`cluster "${cluster.id}": tls.${field} file ${p} ${reason}`);
+        throw new ConfigError(`cluster "${cluster.id}": ${field} file ${p} ${reason}`);
       }
     }
   }

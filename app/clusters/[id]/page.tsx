@@ -28,7 +28,11 @@ export default async function ClusterPage({ params }: Props) {
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       {/* Only the declared topology crosses to the browser: never endpoints' TLS files. */}
-      <ClusterDashboard clusterId={id} topology={poller.config.topology ?? null} />
+      <ClusterDashboard
+        clusterId={id}
+        topology={poller.config.topology ?? null}
+        withPrometheus={poller.config.prometheus !== undefined}
+      />
     </HydrationBoundary>
   );
 }

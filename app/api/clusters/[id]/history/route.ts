@@ -1,5 +1,12 @@
-import { historyQuerySchema, parseQuery } from "@/lib/api/query-schemas";
+import {
+  historyQuerySchema,
+  historyWindows,
+  isPrometheusWindow,
+  parseQuery,
+} from "@/lib/api/query-schemas";
+import { BadRequestError } from "@/lib/errors";
 import { buildHistory } from "@/lib/history/build-history";
+import { prometheusHistory } from "@/lib/server/prometheus/prometheus-history";
 import { handleRoute } from "@/lib/server/route-handler";
 import { getPoller } from "@/lib/server/runtime";
 
@@ -9,12 +16,31 @@ export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id:
   const { id } = await ctx.params;
   const poller = getPoller(id);
   const { window, points } = parseQuery(historyQuerySchema, new URL(req.url).searchParams);
+  const now = Date.now();
+  const members = poller.health?.members ?? [];
+  let recorded = poller.history.toArray();
+  if (isPrometheusWindow(window)) {
+    const source = poller.config.prometheus;
+    if (!source) {
+      throw new BadRequestError(
+        `window ${window} reads from Prometheus, and cluster "${id}" has no prometheus source in the config`,
+      );
+    }
+    recorded = await prometheusHistory({
+      clusterId: id,
+      source,
+      members,
+      spanMs: historyWindows[window],
+      maxPoints: points,
+      nowMs: now,
+    });
+  }
   return Response.json(
     buildHistory({
       clusterId: id,
-      points: poller.history.toArray(),
-      members: poller.health?.members ?? [],
-      now: Date.now(),
+      points: recorded,
+      members,
+      now,
       window,
       maxPoints: points,
     }),
