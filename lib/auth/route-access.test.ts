@@ -3,8 +3,12 @@ import { describe, expect, it } from "vitest";
 import { classifyPath, loginPath, safeReturnPath } from "./route-access";
 
 describe("classifyPath", () => {
-  it("lets only the login page and its endpoint through", () => {
+  it("lets only the login page, its endpoint and the probes through", () => {
     expect(classifyPath("/login")).toBe("public");
+    expect(classifyPath("/api/healthz")).toBe("public");
+    expect(classifyPath("/api/readyz")).toBe("public");
+    expect(classifyPath("/api/readyz/x")).toBe("api");
+    expect(classifyPath("/api/healthzz")).toBe("api");
     expect(classifyPath("/login/")).toBe("public");
     expect(classifyPath("/api/auth/login")).toBe("public");
     expect(classifyPath("/api/auth/logout")).toBe("api");

@@ -1,7 +1,11 @@
 import { hasControlCharacter } from "./has-control-character";
 
-/** Paths anyone may reach: the login page and the endpoint it posts to. */
-const publicPaths = new Set(["/login", "/api/auth/login"]);
+/**
+ * Paths anyone may reach: the login page, the endpoint it posts to, and the liveness and
+ * readiness probes (kubelet and Docker's HEALTHCHECK carry no credentials; both answer only
+ * ok / not ok).
+ */
+const publicPaths = new Set(["/login", "/api/auth/login", "/api/healthz", "/api/readyz"]);
 
 /** Raftscope's own Prometheus metrics; a scrape token may open it (RAFTSCOPE_METRICS_TOKEN_FILE). */
 export const METRICS_PATH = "/metrics";
