@@ -6,6 +6,7 @@ import { type EtcdUser, etcdctlUser } from "../config/etcdctl-user";
 import { formatIssues } from "../config/format-issues";
 import { configFromEtcdctlEnvironment, parseConfigText } from "../config/parse-config";
 import { ConfigError } from "../errors";
+import { kubeadmPreset } from "./config/kubeadm-preset";
 import { loadEtcdUsers } from "./etcd/etcd-users";
 
 export interface RaftscopeConfig extends ConfigFile {
@@ -14,6 +15,8 @@ export interface RaftscopeConfig extends ConfigFile {
   source: string;
   /** etcd users by cluster id, for clusters with etcd authentication (key reads only). */
   etcdUsers: ReadonlyMap<string, EtcdUser>;
+  /** What a preset found and where, one line each, for start-up logs. */
+  findings?: string[];
 }
 
 /**
@@ -28,7 +31,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsedEnv.data;
   let file: ConfigFile;
   let source: string;
-  if (e.RAFTSCOPE_CONFIG) {
+  let findings: string[] | undefined;
+  // The kubeadm preset applies only when nothing else says where the cluster is.
+  const explicit = e.RAFTSCOPE_CONFIG || Object.keys(env).some((k) => k.startsWith("ETCDCTL_"));
+  const preset = explicit ? undefined : kubeadmPreset(env);
+  if (preset) {
+    ({ file, source, findings } = preset);
+  } else if (e.RAFTSCOPE_CONFIG) {
     source = path.resolve(e.RAFTSCOPE_CONFIG);
     let text: string;
     try {
@@ -44,7 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     file = configFromEtcdctlEnvironment(e);
   } else {
     throw new ConfigError(
-      "No cluster configured: set RAFTSCOPE_CONFIG to a config file, or ETCDCTL_ENDPOINTS or ETCDCTL_DISCOVERY_SRV (with ETCDCTL_CACERT, ETCDCTL_CERT and ETCDCTL_KEY for mutual TLS)",
+      "No cluster configured: set RAFTSCOPE_CONFIG to a config file, or ETCDCTL_ENDPOINTS or ETCDCTL_DISCOVERY_SRV (with ETCDCTL_CACERT, ETCDCTL_CERT and ETCDCTL_KEY for mutual TLS), or run on a control-plane node (kubeadm's manifests under RAFTSCOPE_KUBEADM_ROOT, default /etc/kubernetes, or etcd.service / kube-apiserver.service under RAFTSCOPE_SYSTEMD_DIR)",
     );
   }
   for (const cluster of file.clusters) {
@@ -74,5 +83,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.RAFTSCOPE_DATA_DIR),
     source,
     etcdUsers: loadEtcdUsers(file.clusters, envUser),
+    ...(findings ? { findings } : {}),
   };
 }
