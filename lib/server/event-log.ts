@@ -3,6 +3,7 @@ import {
   closeSync,
   existsSync,
   fstatSync,
+  fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
@@ -141,7 +142,9 @@ export class EventLog {
     this.size = 0;
   }
 
+  /** Syncs the live file to disk and closes it; nothing may be appended afterwards. */
   close(): void {
+    fsyncSync(this.fd);
     closeSync(this.fd);
   }
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { ClusterAlerts as ClusterAlertsView } from "../alerts/alerts-view";
 import type { ClusterAlerts } from "./alerts/cluster-alerts";
 import type { ClusterPoller, PollerMessage } from "./cluster-poller";
+import { isDraining } from "./drain-state";
+import { trackStream } from "./open-streams";
 
 type StreamMessage = PollerMessage | { kind: "alerts"; alerts: ClusterAlertsView };
 
@@ -61,18 +63,23 @@ export function openHealthStream(
           cleanup();
         }
       }, KEEPALIVE_MS);
+      let untrack = () => {};
       cleanup = () => {
         off();
         clearInterval(keepalive);
+        untrack();
       };
-      signal.addEventListener("abort", () => {
+      const close = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           // Already closed by the runtime.
         }
-      });
+      };
+      signal.addEventListener("abort", close);
+      // A drain (SIGTERM) ends the stream cleanly; the browser reconnects to another replica.
+      untrack = trackStream(close, isDraining());
     },
     cancel() {
       cleanup();

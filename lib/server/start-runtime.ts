@@ -1,35 +1,51 @@
 import "server-only";
 import { etcdctlWarnings } from "../config/etcdctl-warnings";
+import { eventLogEntry } from "../events/event-log-entry";
 import { ConfigError } from "../errors";
 import { loadConfig } from "./config";
 import { withDiscoveredEndpoints } from "./discovery/with-discovered-endpoints";
+import { publishDrain } from "./drain";
 import { getVerdictExporter } from "./exposition/exporter-instance";
 import { getKeyBrowserSettings } from "./keys/key-browser-settings";
 import { startKeyspaceIndexes } from "./keyspace/keyspace-indexes";
+import { log } from "./log";
 import { initRuntime } from "./runtime";
 
-/** Boot-time start: a bad config ends the process with the message that names the field. */
+/**
+ * Boot-time start: a bad config ends the process with the message that names the field. Every
+ * cluster event also goes to the server log, and the SIGTERM drain is published for the start
+ * script.
+ */
 export async function startRuntime(): Promise<void> {
-  for (const warning of etcdctlWarnings(process.env))
-    console.warn(`raftscope: warning: ${warning}`);
+  for (const warning of etcdctlWarnings(process.env)) log.warn(`warning: ${warning}`);
   try {
-    const { config } = initRuntime(await withDiscoveredEndpoints(loadConfig()));
+    const { config, pollers } = initRuntime(await withDiscoveredEndpoints(loadConfig()));
     // Parsed now so a bad secrets setting stops the start, not the first key read.
     getKeyBrowserSettings();
     // Counts leader changes from the first sweep on, not from the first scrape.
     getVerdictExporter();
     for (const c of config.clusters.filter((c) => c.discoverySrv)) {
-      console.log(
-        `raftscope: cluster "${c.id}" endpoints from DNS SRV ${c.discoverySrv}: ${c.endpoints.join(", ")}`,
+      log.info(
+        `cluster "${c.id}" endpoints from DNS SRV ${c.discoverySrv}: ${c.endpoints.join(", ")}`,
+        { cluster: c.id },
       );
     }
     startKeyspaceIndexes();
-    console.log(
-      `raftscope: watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
+    log.info(
+      `watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
     );
+    for (const finding of config.findings ?? []) log.info(finding);
+    for (const poller of pollers.values()) {
+      poller.subscribe((msg) => {
+        if (msg.kind !== "event") return;
+        const { message, fields } = eventLogEntry(msg.event);
+        log.info(message, fields);
+      });
+    }
+    publishDrain();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(`raftscope: ${err.message}`);
+      log.error(err.message);
       process.exit(1);
     }
     throw err;

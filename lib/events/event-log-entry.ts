@@ -1,0 +1,55 @@
+import type { ClusterEvent } from "./cluster-event";
+
+export interface EventLogEntry {
+  message: string;
+  fields: { cluster: string; event: string; seq: number; member?: string; term?: number };
+}
+
+/**
+ * How a cluster event reads in the server log: a short message, and the fields `cluster`,
+ * `event` (its type), `seq`, and `member` (by etcd name) where one member is concerned.
+ */
+export function eventLogEntry(e: ClusterEvent): EventLogEntry {
+  const base = { cluster: e.clusterId, event: e.type, seq: e.seq };
+  switch (e.type) {
+    case "leader_changed":
+      return {
+        message: `leader changed from ${e.from?.name ?? "none"} to ${e.to.name}`,
+        fields: { ...base, member: e.to.name, ...(e.term !== null ? { term: e.term } : {}) },
+      };
+    case "term_changed":
+      return {
+        message: `raft term changed to ${e.toTerm ?? "unknown"}`,
+        fields: {
+          ...base,
+          member: e.leader.name,
+          ...(e.toTerm !== null ? { term: e.toTerm } : {}),
+        },
+      };
+    case "quorum_lost":
+    case "quorum_regained":
+      return {
+        message: `${e.type === "quorum_lost" ? "quorum lost" : "quorum regained"}: ${e.healthyVoters} healthy voters, quorum ${e.size}`,
+        fields: base,
+      };
+    case "member_unreachable":
+      return {
+        message: `member unreachable: ${e.error}`,
+        fields: { ...base, member: e.member.name },
+      };
+    case "alarm_raised":
+    case "alarm_cleared":
+      return {
+        message: `alarm ${e.alarm} ${e.type === "alarm_raised" ? "raised" : "cleared"}`,
+        fields: { ...base, member: e.member.name },
+      };
+    case "member_added":
+      return {
+        message: `member added${e.isLearner ? " as a learner" : ""}`,
+        fields: { ...base, member: e.member.name },
+      };
+    case "member_recovered":
+    case "member_removed":
+      return { message: e.type.replace("_", " "), fields: { ...base, member: e.member.name } };
+  }
+}
