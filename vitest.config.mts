@@ -19,6 +19,7 @@ export default defineConfig({
             "components/**/*.test.ts",
             "harness/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "deploy/**/*.test.ts",
           ],
           environment: "node",
         },
