@@ -25,7 +25,8 @@ beforeAll(() => {
   cpSync(path.resolve("lib/log/log-line.mjs"), path.join(dir, "lib/log/log-line.mjs"));
 });
 
-describe("scripts/start.mjs", () => {
+// Spawns processes: slow on a loaded machine, never a measure of speed.
+describe("scripts/start.mjs", { timeout: 30_000 }, () => {
   it("says to build first when there is no production build", () => {
     const { code, output } = start(["-p", "4000"]);
     expect(code).toBe(1);

@@ -189,7 +189,8 @@ function checkCommon(objects: Obj[], w: Workload): Container {
   return c;
 }
 
-describe("deploy/kubernetes overlays", () => {
+// Spawns processes: slow on a loaded machine, never a measure of speed.
+describe("deploy/kubernetes overlays", { timeout: 60_000 }, () => {
   it("kubeadm: a DaemonSet on control-plane nodes reading kubeadm's files read-only", () => {
     const objects = render("kubeadm");
     const ds = workload(objects, "DaemonSet");
