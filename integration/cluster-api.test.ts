@@ -103,7 +103,7 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
         (x) => x.members.find((m) => m.name === follower)?.reachable === false,
         10_000,
       );
-      expect(frozen.quorum.margin).toBe(before.quorum.margin - 1);
+      expect(frozen.quorum.margin).toBe((before.quorum.margin ?? 0) - 1);
       expect(frozen.status).toBe("critical");
       expect(frozen.warnings.map((w) => w.code)).toContain("MEMBER_UNREACHABLE");
       const times: number[] = [];

@@ -44,13 +44,25 @@ export interface MemberAlarm {
 }
 
 export type MemberProbe =
-  | { kind: "reachable"; latencyMs: number; status: MemberStatus }
+  | {
+      kind: "reachable";
+      latencyMs: number;
+      status: MemberStatus;
+      /** When the answer arrived, epoch ms: answers from different moments are told apart. */
+      answeredAt: number;
+      /** The client URL that answered as this member. */
+      endpoint: string;
+    }
   | {
       kind: "unreachable";
       error: string;
       /** What a direct TLS handshake found; absent when it succeeded or was not tried. */
       tlsProblem?: TlsProblem;
-    };
+      /** The call ran into its deadline (rather than being refused or failing fast). */
+      timedOut?: boolean;
+    }
+  /** Added to the cluster but never started: no name and no client URLs in MemberList yet. */
+  | { kind: "not-started" };
 
 /** Metrics derived from two consecutive /metrics scrapes of one member. Absent means not exposed. */
 export interface MemberMetrics {
@@ -67,8 +79,13 @@ export interface MemberMetrics {
   proposalsFailedRate?: number;
   walFsyncP99Seconds?: number;
   backendCommitP99Seconds?: number;
-  /** Peer round-trip p99 in seconds, keyed by the peer's hex member id. */
+  /**
+   * Peer round-trip p99 in seconds, keyed by the peer's hex member id. etcd probes each peer
+   * every few seconds; only peers that are still members are kept.
+   */
   peerRoundTripP99Seconds: Record<string, number>;
+  /** When each peer's round trip last changed in the histogram, epoch ms. */
+  peerRoundTripMeasuredAt?: Record<string, number>;
   dbTotalSizeBytes?: number;
   dbInUseBytes?: number;
   quotaBackendBytes?: number;
@@ -99,6 +116,20 @@ export interface MemberMetrics {
 
 export type MemberHealthCheck = { kind: "healthy" } | { kind: "unhealthy"; reason: string };
 
+/**
+ * One named check a member reports about itself: /health as a whole, or one line of
+ * `/livez?verbose` and `/readyz?verbose` (etcd 3.5.12+), such as `linearizable_read`.
+ */
+export interface MemberSelfCheck {
+  endpoint: "health" | "livez" | "readyz";
+  name: string;
+  ok: boolean;
+  /** etcd's reason when it gives one ("RAFT NO LEADER"). */
+  detail?: string;
+  /** When the member answered, epoch ms. */
+  checkedAt: number;
+}
+
 /** Everything known about one member at one sweep. */
 export interface MemberSnapshot {
   member: MemberInfo;
@@ -107,8 +138,12 @@ export interface MemberSnapshot {
   probe: MemberProbe;
   /** From GET /health; absent until first checked. */
   health?: MemberHealthCheck;
+  /** /health, /livez and /readyz checks as last answered; empty until first checked. */
+  selfChecks?: MemberSelfCheck[];
   /** From GET /metrics; absent until scraped or when scraping failed. */
   metrics?: MemberMetrics;
+  /** Why the last /metrics scrape gave nothing usable. */
+  scrapeError?: string;
 }
 
 export interface ClusterSnapshot {
@@ -119,4 +154,16 @@ export interface ClusterSnapshot {
   members: MemberSnapshot[];
   /** Set when no member could be listed at all (every configured endpoint failed). */
   discoveryError?: string;
+  /**
+   * Set when Raftscope itself could not see the cluster in this sweep: its own stall, its own
+   * credentials refused, or every member timing out at the same moment. The verdict is then
+   * unknown rather than failing.
+   */
+  blind?: BlindReason;
 }
+
+/** Why Raftscope could not see the cluster: a fault on its own side, not the cluster's. */
+export type BlindReason =
+  | { kind: "stalled"; stalledMs: number }
+  | { kind: "credentials"; message: string }
+  | { kind: "network"; message: string };

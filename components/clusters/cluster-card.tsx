@@ -8,11 +8,13 @@ import { StatusBadge } from "./status-badge";
 import { useClusterStream } from "./use-cluster-stream";
 
 const toleranceTone = (c: ClusterSummary) =>
-  !c.writable || c.quorum.margin < 0
-    ? "text-red-700 dark:text-red-300"
-    : c.quorum.remaining === 0
-      ? "text-orange-700 dark:text-orange-300"
-      : "text-emerald-800 dark:text-emerald-300";
+  c.writable === null
+    ? "text-slate-700 dark:text-slate-300"
+    : !c.writable || (c.quorum.margin ?? 0) < 0
+      ? "text-red-700 dark:text-red-300"
+      : c.quorum.remaining === 0
+        ? "text-orange-700 dark:text-orange-300"
+        : "text-emerald-800 dark:text-emerald-300";
 
 export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
   useClusterStream(cluster.id);

@@ -7,6 +7,7 @@ const styles: Record<ClusterStatus, string> = {
   critical:
     "bg-orange-100 text-orange-900 ring-orange-600/40 dark:bg-orange-950 dark:text-orange-200",
   unavailable: "bg-red-100 text-red-900 ring-red-600/40 dark:bg-red-950 dark:text-red-200",
+  unknown: "bg-slate-200 text-slate-900 ring-slate-600/40 dark:bg-slate-800 dark:text-slate-100",
 };
 
 export function StatusBadge({ status }: { status: ClusterStatus }) {

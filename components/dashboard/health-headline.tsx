@@ -8,6 +8,7 @@ const sentenceTone: Record<ClusterStatus, string> = {
   degraded: "text-amber-800 dark:text-amber-300",
   critical: "text-orange-800 dark:text-orange-300",
   unavailable: "text-red-700 dark:text-red-300",
+  unknown: "text-slate-800 dark:text-slate-200",
 };
 
 /** The three answers at a glance: who leads, how many more failures, whether writes work. */
@@ -29,11 +30,16 @@ export function HealthHeadline({ health }: { health: ClusterHealth }) {
           {health.leader?.name ?? "none"}
         </HeadlineFact>
         <HeadlineFact label="Raft term">{health.raftTerm ?? "—"}</HeadlineFact>
-        <HeadlineFact label="Writes" tone={health.writable ? "plain" : "bad"}>
-          {health.writable ? "working" : "failing"}
+        <HeadlineFact label="Writes" tone={health.writable === false ? "bad" : "plain"}>
+          {health.writable === null ? "unknown" : health.writable ? "working" : "failing"}
         </HeadlineFact>
-        <HeadlineFact label="Voters" tone={q.healthyVoters < q.voters ? "bad" : "plain"}>
-          {q.healthyVoters} of {q.voters} up
+        <HeadlineFact
+          label="Voters"
+          tone={q.healthyVoters !== null && q.healthyVoters < q.voters ? "bad" : "plain"}
+        >
+          {q.healthyVoters === null
+            ? `? of ${q.voters} up`
+            : `${q.healthyVoters} of ${q.voters} up`}
         </HeadlineFact>
         <HeadlineFact label="Quorum">{q.size} needed</HeadlineFact>
         <HeadlineFact label="Learners">{q.learners}</HeadlineFact>

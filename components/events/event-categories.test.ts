@@ -10,12 +10,13 @@ describe("event categories", () => {
 
   it("reads the URL filter, ignoring unknown names, and shows all when empty", () => {
     expect(parseEventFilter("quorum,leader,bogus")).toEqual(["leader", "quorum"]);
-    expect(parseEventFilter(null)).toEqual(["leader", "quorum", "members", "alarms"]);
-    expect(parseEventFilter("bogus")).toEqual(["leader", "quorum", "members", "alarms"]);
+    const all = ["leader", "quorum", "members", "alarms", "raftscope"];
+    expect(parseEventFilter(null)).toEqual(all);
+    expect(parseEventFilter("bogus")).toEqual(all);
   });
 
   it("writes no parameter for all categories", () => {
-    expect(eventFilterParam(["leader", "quorum", "members", "alarms"])).toBeNull();
+    expect(eventFilterParam(["leader", "quorum", "members", "alarms", "raftscope"])).toBeNull();
     expect(eventFilterParam(["quorum", "leader"])).toBe("leader,quorum");
   });
 });

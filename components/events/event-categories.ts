@@ -1,7 +1,7 @@
 import type { EventType } from "@/lib/events/cluster-event";
 
 /** The timeline's filters, as an operator groups what happened. */
-export const eventCategories = ["leader", "quorum", "members", "alarms"] as const;
+export const eventCategories = ["leader", "quorum", "members", "alarms", "raftscope"] as const;
 export type EventCategory = (typeof eventCategories)[number];
 
 export const categoryLabels: Record<EventCategory, string> = {
@@ -9,6 +9,7 @@ export const categoryLabels: Record<EventCategory, string> = {
   quorum: "Quorum",
   members: "Members",
   alarms: "Alarms",
+  raftscope: "Raftscope's sight",
 };
 
 const categoryOf: Record<EventType, EventCategory> = {
@@ -22,6 +23,11 @@ const categoryOf: Record<EventType, EventCategory> = {
   member_removed: "members",
   alarm_raised: "alarms",
   alarm_cleared: "alarms",
+  member_promoted: "members",
+  member_isolated: "quorum",
+  member_rejoined: "quorum",
+  raftscope_blind: "raftscope",
+  raftscope_sight_restored: "raftscope",
 };
 
 export function eventCategory(type: EventType): EventCategory {

@@ -14,6 +14,11 @@ const tone: Record<ClusterEvent["type"], string> = {
   member_removed: "bg-slate-500",
   alarm_raised: "bg-amber-500",
   alarm_cleared: "bg-emerald-500",
+  member_promoted: "bg-slate-500",
+  member_isolated: "bg-red-500",
+  member_rejoined: "bg-emerald-500",
+  raftscope_blind: "bg-slate-700",
+  raftscope_sight_restored: "bg-slate-400",
 };
 
 function dayOf(iso: string): string {

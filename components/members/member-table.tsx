@@ -16,11 +16,22 @@ const columns: { column: MemberColumn; label: string; align?: "right" }[] = [
   { column: "index", label: "Raft index", align: "right" },
   { column: "applied", label: "Applied", align: "right" },
   { column: "lag", label: "Lag", align: "right" },
-  { column: "reachable", label: "Up" },
+  { column: "reachable", label: "State" },
   { column: "latency", label: "Latency", align: "right" },
   { column: "alarms", label: "Alarms" },
   { column: "errors", label: "Errors" },
 ];
+
+function stateTone(m: MemberView): string {
+  if (m.state === "leading" || m.state === "following" || m.state === "learning") {
+    return "text-emerald-700 dark:text-emerald-300";
+  }
+  if (m.state === "unknown" || m.state === "not-started")
+    return "text-slate-600 dark:text-slate-300";
+  if (m.state === "catching-up" || m.state === "no-leader")
+    return "text-amber-800 dark:text-amber-300";
+  return "text-red-700 dark:text-red-300";
+}
 
 const num = (v: number | null) => (v === null ? "—" : v.toLocaleString("en-US"));
 
@@ -89,11 +100,7 @@ export function MemberTable({
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftIndex)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftAppliedIndex)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.applyLag)}</td>
-                <td
-                  className={`px-2 py-2 font-medium ${m.reachable ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}
-                >
-                  {m.reachable ? "yes" : "no"}
-                </td>
+                <td className={`px-2 py-2 font-medium ${stateTone(m)}`}>{m.stateLabel}</td>
                 <td className="px-2 py-2 text-right tabular-nums">
                   {m.latencyMs === null ? "—" : `${m.latencyMs.toFixed(1)} ms`}
                 </td>

@@ -8,16 +8,18 @@ const boxTone = {
   ok: "fill-white stroke-slate-400 dark:fill-slate-800 dark:stroke-slate-500",
   degraded: "fill-amber-50 stroke-amber-500 dark:fill-amber-950 dark:stroke-amber-400",
   unreachable: "fill-red-50 stroke-red-600 dark:fill-red-950 dark:stroke-red-400",
+  unknown: "fill-slate-100 stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500",
 } as const;
 
 const stateTone = {
   ok: "fill-emerald-700 dark:fill-emerald-300",
   degraded: "fill-amber-800 dark:fill-amber-300",
   unreachable: "fill-red-700 dark:fill-red-300",
+  unknown: "fill-slate-600 dark:fill-slate-300",
 } as const;
 
 function stateText(condition: MemberCondition): string {
-  if (condition.kind === "unreachable") return "unreachable";
+  if (condition.kind === "unreachable" || condition.kind === "unknown") return condition.label;
   if (condition.kind === "degraded") return condition.reasons.join(", ");
   return "healthy";
 }
@@ -71,7 +73,7 @@ export function TopologyMemberBox({
         {...rect}
         rx={6}
         strokeWidth={role === "leader" ? 3 : 1.5}
-        strokeDasharray={role === "learner" ? "5 3" : undefined}
+        strokeDasharray={role === "learner" || condition.kind === "unknown" ? "5 3" : undefined}
         className={
           role === "leader" && condition.kind === "ok"
             ? "fill-white stroke-blue-600 dark:fill-slate-800 dark:stroke-blue-400"
@@ -85,7 +87,7 @@ export function TopologyMemberBox({
         className="fill-slate-900 text-sm font-semibold dark:fill-slate-100"
       >
         {member.name}
-        {role !== "follower" && (
+        {(role === "leader" || role === "learner") && (
           <tspan dx={8} className="fill-blue-700 text-xs font-bold dark:fill-blue-300">
             {role === "leader" ? "★ LEADER" : "LEARNER"}
           </tspan>

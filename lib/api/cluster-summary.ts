@@ -13,7 +13,8 @@ export const clusterSummarySchema = z.object({
   leader: z.object({ id: z.string(), name: z.string() }).nullable(),
   raftTerm: z.number().nullable(),
   quorum: quorumViewSchema,
-  writable: z.boolean(),
+  /** null while Raftscope cannot see the cluster. */
+  writable: z.boolean().nullable(),
   observedAt: z.string(),
 });
 

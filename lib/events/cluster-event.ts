@@ -15,7 +15,18 @@ export type EventBody =
   | { type: "alarm_raised"; member: MemberRef; alarm: string }
   | { type: "alarm_cleared"; member: MemberRef; alarm: string }
   | { type: "member_added"; member: MemberRef; isLearner: boolean }
-  | { type: "member_removed"; member: MemberRef };
+  | { type: "member_removed"; member: MemberRef }
+  /** A learner became a voter (`etcdctl member promote`). */
+  | { type: "member_promoted"; member: MemberRef }
+  /** A voter that answers but has followed no leader the majority follows, past the grace. */
+  | { type: "member_isolated"; member: MemberRef; term: number | null }
+  | { type: "member_rejoined"; member: MemberRef }
+  /**
+   * Raftscope's own kind: it could not see the cluster (its stall, credentials or network).
+   * Nothing is recorded about the cluster until `raftscope_sight_restored`.
+   */
+  | { type: "raftscope_blind"; reason: string }
+  | { type: "raftscope_sight_restored"; blindForMs: number };
 
 export type EventType = EventBody["type"];
 
@@ -37,4 +48,9 @@ export const eventTypes: readonly EventType[] = [
   "alarm_cleared",
   "member_added",
   "member_removed",
+  "member_promoted",
+  "member_isolated",
+  "member_rejoined",
+  "raftscope_blind",
+  "raftscope_sight_restored",
 ];

@@ -23,5 +23,15 @@ export function describeEvent(e: EventBody): string {
       return `Member ${e.member.name} added${e.isLearner ? " as a learner" : ""}`;
     case "member_removed":
       return `Member ${e.member.name} removed`;
+    case "member_promoted":
+      return `Learner ${e.member.name} promoted to voter`;
+    case "member_isolated":
+      return `Member ${e.member.name} cut off: it answers but follows no leader${e.term !== null ? ` (its term ${e.term})` : ""}`;
+    case "member_rejoined":
+      return `Member ${e.member.name} follows the leader again`;
+    case "raftscope_blind":
+      return `Raftscope cannot see the cluster: ${e.reason}; nothing is recorded about the cluster meanwhile`;
+    case "raftscope_sight_restored":
+      return `Raftscope sees the cluster again after ${Math.round(e.blindForMs / 1000)} s`;
   }
 }

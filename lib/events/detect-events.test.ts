@@ -1,17 +1,34 @@
 import { describe, expect, it } from "vitest";
+import type { ClusterHealth } from "../health/cluster-health";
 import { makeHealth } from "../test-factories/health-factory";
 import { ids, type MemberSpec, makeCluster } from "../test-factories/member-snapshot-factory";
 import type { EventBody } from "./cluster-event";
 import { applyEvent, detectEvents, type EventState, initialEventState } from "./detect-events";
 
-/** Runs the detector over a sequence of clusters and returns every event, in order. */
-function run(steps: MemberSpec[][], start: EventState = initialEventState) {
+const T0 = 1_700_000_000_000;
+
+/**
+ * Runs the detector over a sequence of verdicts one second apart and returns every event, in
+ * order. `settle` observes each step twice, as consecutive sweeps of a state that lasts do.
+ */
+function run(
+  steps: Array<MemberSpec[] | ClusterHealth>,
+  start: EventState = initialEventState,
+  settle = true,
+) {
   let state = start;
   const all: EventBody[] = [];
-  for (const specs of steps) {
-    const out = detectEvents(state, makeHealth(makeCluster(specs)));
-    all.push(...out.events);
-    state = out.state;
+  let t = T0;
+  for (const step of steps) {
+    for (let i = 0; i < (settle ? 2 : 1); i++) {
+      const health = Array.isArray(step)
+        ? makeHealth({ ...makeCluster(step), observedAt: t })
+        : { ...step, observedAt: new Date(t).toISOString() };
+      const out = detectEvents(state, health);
+      all.push(...out.events);
+      state = out.state;
+      t += 1000;
+    }
   }
   return { events: all, state };
 }
@@ -122,5 +139,77 @@ describe("detectEvents", () => {
       [{}, {}, { down: true }],
     ]);
     expect(events.map((e) => e.type)).toEqual(["member_unreachable"]);
+  });
+
+  it("never records a one-verdict transient: quorum looked lost in one sweep only", () => {
+    const noLeader: MemberSpec = { status: { leaderId: undefined } };
+    const { events } = run(
+      [
+        [{}, {}, {}],
+        [{}, {}, {}],
+        [noLeader, { down: true }, { down: true }],
+        [{}, {}, {}],
+      ],
+      initialEventState,
+      false,
+    );
+    expect(events).toEqual([]);
+  });
+
+  it("records one leader change per election, with the leader's own term, once a majority follows", () => {
+    const { events } = run(
+      [
+        [led(0, 7), led(0, 7), led(0, 7)],
+        [led(0, 7), led(0, 7), led(0, 7)],
+        // The new leader answers in term 8; m3's answer left before the election ended.
+        [{ down: true }, led(1, 8), led(0, 7)],
+        [{ down: true }, led(1, 8), led(1, 8)],
+        [{ down: true }, led(1, 8), led(1, 8)],
+      ],
+      initialEventState,
+      false,
+    );
+    const leaderEvents = events.filter(
+      (e) => e.type === "leader_changed" || e.type === "term_changed",
+    );
+    expect(leaderEvents).toEqual([
+      {
+        type: "leader_changed",
+        from: { id: ids[0], name: "m1" },
+        to: { id: ids[1], name: "m2" },
+        term: 8,
+      },
+    ]);
+    expect(events.map((e) => e.type)).not.toContain("quorum_lost");
+  });
+
+  it("records a member cut off from its peers, and its return", () => {
+    const cut = (since: number): ClusterHealth => {
+      const snapshot = makeCluster([{}, {}, { status: { leaderId: undefined, raftTerm: 2 } }]);
+      return makeHealth(snapshot, { notFollowingSince: { [ids[2] as string]: since } });
+    };
+    const { events } = run([[{}, {}, {}], cut(T0 - 60_000), [{}, {}, {}]]);
+    expect(events).toEqual([
+      { type: "member_isolated", member: { id: ids[2], name: "m3" }, term: 2 },
+      { type: "member_rejoined", member: { id: ids[2], name: "m3" } },
+    ]);
+  });
+
+  it("records a learner's promotion", () => {
+    const { events } = run([
+      [{}, {}, {}, { learner: true }],
+      [{}, {}, {}, {}],
+    ]);
+    expect(events).toEqual([{ type: "member_promoted", member: { id: ids[3], name: "m4" } }]);
+  });
+
+  it("records nothing about the cluster while Raftscope is blind, and marks the blind interval", () => {
+    const blind = makeHealth({
+      ...makeCluster([{ down: true }, { down: true }, { down: true }]),
+      blind: { kind: "credentials", message: "its client certificate expired" },
+    });
+    const { events } = run([[{}, {}, {}], blind, blind, [{}, {}, {}]]);
+    expect(events.map((e) => e.type)).toEqual(["raftscope_blind", "raftscope_sight_restored"]);
+    expect(events[1]).toMatchObject({ blindForMs: 4000 });
   });
 });

@@ -1,5 +1,6 @@
 import type { ClusterHealth } from "../health/cluster-health";
 import type { ClusterEvent, EventBody, MemberRef } from "./cluster-event";
+import { confirmFacts, type PendingFacts } from "./confirm-facts";
 
 /**
  * What the event detector remembers between snapshots. It is persisted beside the event
@@ -14,6 +15,14 @@ export interface EventState {
   quorumLost: boolean;
   /** "memberId:ALARM". */
   alarms: string[];
+  /** Learner ids, to see a promotion; absent in state saved by older versions. */
+  learners?: string[];
+  /** Voters recorded as cut off from their peers. */
+  isolated?: string[];
+  /** Since when Raftscope has been blind (epoch ms), once that was confirmed; else null. */
+  blindSince?: number | null;
+  /** Bad news seen but not yet confirmed (see confirm-facts.ts). */
+  pending?: PendingFacts;
 }
 
 export const initialEventState: EventState = {
@@ -22,7 +31,14 @@ export const initialEventState: EventState = {
   unreachable: [],
   quorumLost: false,
   alarms: [],
+  learners: [],
+  isolated: [],
+  blindSince: null,
+  pending: {},
 };
+
+/** How long bad news must hold, over at least two verdicts, before it is an event; ms. */
+export const DEFAULT_CONFIRM_MS = 1_000;
 
 const alarmKey = (memberId: string, alarm: string) => `${memberId}:${alarm}`;
 
@@ -55,73 +71,90 @@ export function applyEvent(state: EventState, e: EventBody | ClusterEvent): Even
         members,
         unreachable: state.unreachable.filter((id) => id !== e.member.id),
         alarms: state.alarms.filter((a) => !a.startsWith(`${e.member.id}:`)),
+        learners: (state.learners ?? []).filter((id) => id !== e.member.id),
+        isolated: (state.isolated ?? []).filter((id) => id !== e.member.id),
       };
     }
+    case "member_promoted":
+      return { ...state, learners: (state.learners ?? []).filter((id) => id !== e.member.id) };
+    case "member_isolated":
+      return { ...state, isolated: [...new Set([...(state.isolated ?? []), e.member.id])] };
+    case "member_rejoined":
+      return { ...state, isolated: (state.isolated ?? []).filter((id) => id !== e.member.id) };
+    case "raftscope_blind":
+      return { ...state, blindSince: "at" in e ? Date.parse(e.at) : null };
+    case "raftscope_sight_restored":
+      return { ...state, blindSince: null };
   }
 }
 
 /**
- * Compares a new health verdict with what was seen before and names each transition.
- * Pure: returns the events and the next state.
+ * Compares a new health verdict with what was recorded before and names each confirmed
+ * transition. Pure: returns the events and the next state.
+ *
+ * - A leader change is recorded only once a majority of voters follow the new leader
+ *   (`leaderConfirmed`), with the leader's own term: one event per election.
+ * - A member down, a member cut off and quorum lost are recorded once confirmed (see
+ *   confirm-facts.ts); recovery is recorded at once.
+ * - While Raftscope is blind nothing about the cluster is recorded: one `raftscope_blind` when
+ *   that is confirmed, one `raftscope_sight_restored` when it ends.
  */
 export function detectEvents(
   state: EventState,
   health: ClusterHealth,
+  options: { confirmMs?: number } = {},
 ): { events: EventBody[]; state: EventState } {
+  const now = Date.parse(health.observedAt);
+  const confirmMs = options.confirmMs ?? DEFAULT_CONFIRM_MS;
   const events: EventBody[] = [];
   const ref = (id: string): MemberRef => ({
     id,
     name: health.members.find((m) => m.id === id)?.name ?? state.members?.[id] ?? id,
   });
-  const anyReachable = health.members.some((m) => m.reachable);
 
-  // Membership: the first member list only seeds what is known.
-  const current = Object.fromEntries(health.members.map((m) => [m.id, m.name]));
-  let members = state.members;
-  if (health.members.length > 0) {
-    if (members) {
-      for (const m of health.members) {
-        if (!(m.id in members)) {
-          events.push({ type: "member_added", member: ref(m.id), isLearner: m.role === "learner" });
-        }
-      }
-      for (const [id, name] of Object.entries(members)) {
-        if (!(id in current)) events.push({ type: "member_removed", member: { id, name } });
-      }
+  if (health.blind) {
+    const { confirmed, pending } = confirmFacts(
+      { blind: state.pending?.blind ?? { since: now, verdicts: 0 } },
+      ["blind"],
+      now,
+      confirmMs,
+    );
+    const blindFrom = pending.blind?.since ?? now;
+    let blindSince = state.blindSince ?? null;
+    if (blindSince === null && confirmed.has("blind")) {
+      events.push({ type: "raftscope_blind", reason: health.blind.message });
+      blindSince = blindFrom;
     }
-    members = current;
+    // Nothing seen before the blind interval may combine with what is seen after it.
+    return { events, state: { ...state, blindSince, pending } };
+  }
+  if (state.blindSince !== undefined && state.blindSince !== null) {
+    events.push({
+      type: "raftscope_sight_restored",
+      blindForMs: Math.max(0, now - state.blindSince),
+    });
   }
 
-  // Leader and term: adopt the first leader silently, then report every change.
-  let leader = state.leader;
-  if (health.leader) {
-    if (!leader) {
-      leader = { ...health.leader, term: health.raftTerm };
-    } else if (leader.id !== health.leader.id) {
-      events.push({
-        type: "leader_changed",
-        from: { id: leader.id, name: leader.name },
-        to: health.leader,
-        term: health.raftTerm,
-      });
-      leader = { ...health.leader, term: health.raftTerm };
-    } else if (health.raftTerm !== null && leader.term !== null && health.raftTerm > leader.term) {
-      events.push({
-        type: "term_changed",
-        leader: health.leader,
-        fromTerm: leader.term,
-        toTerm: health.raftTerm,
-      });
-      leader = { ...health.leader, term: health.raftTerm };
-    }
+  const holding: string[] = [];
+  for (const m of health.members) {
+    if (m.state === "unreachable") holding.push(`down:${m.id}`);
+    if (m.state === "cut-off") holding.push(`cut-off:${m.id}`);
   }
+  const quorumKnown = health.quorum.voters > 0 && health.quorum.margin !== null;
+  if (quorumKnown && (health.quorum.margin ?? 0) < 0) holding.push("quorum-lost");
+  const { blind: _blind, ...clusterPending } = state.pending ?? {};
+  const { confirmed, pending } = confirmFacts(clusterPending, holding, now, confirmMs);
 
-  // Reachability.
+  const members = detectMembership(state, health, ref, events);
+  const leader = detectLeader(state, health, events);
+
+  // Reachability: a confirmed outage is recorded once; recovery at once.
   const wasDown = new Set(state.unreachable);
   const unreachable: string[] = [];
   for (const m of health.members) {
-    if (!m.reachable) {
-      unreachable.push(m.id);
+    if (wasDown.has(m.id) && m.state !== "unreachable") {
+      events.push({ type: "member_recovered", member: ref(m.id) });
+    } else if (wasDown.has(m.id) || confirmed.has(`down:${m.id}`)) {
       if (!wasDown.has(m.id)) {
         events.push({
           type: "member_unreachable",
@@ -129,45 +162,147 @@ export function detectEvents(
           error: m.error ?? "unreachable",
         });
       }
-    } else if (wasDown.has(m.id)) {
-      events.push({ type: "member_recovered", member: ref(m.id) });
+      unreachable.push(m.id);
     }
   }
 
-  // Quorum; meaningless before any member is known.
+  // Isolation: recorded once confirmed; it ends when the member follows a leader again.
+  const wasIsolated = new Set(state.isolated ?? []);
+  const isolated: string[] = [];
+  for (const m of health.members) {
+    if (wasIsolated.has(m.id)) {
+      if (m.state === "following" || m.state === "leading") {
+        events.push({ type: "member_rejoined", member: ref(m.id) });
+      } else {
+        isolated.push(m.id);
+      }
+    } else if (confirmed.has(`cut-off:${m.id}`)) {
+      events.push({ type: "member_isolated", member: ref(m.id), term: m.raftTerm });
+      isolated.push(m.id);
+    }
+  }
+
   let quorumLost = state.quorumLost;
-  if (health.quorum.voters > 0) {
-    const lost = health.quorum.margin < 0;
-    if (lost !== quorumLost) {
+  if (quorumKnown) {
+    const lost = (health.quorum.margin ?? 0) < 0;
+    if (!quorumLost && confirmed.has("quorum-lost")) {
       events.push({
-        type: lost ? "quorum_lost" : "quorum_regained",
-        healthyVoters: health.quorum.healthyVoters,
+        type: "quorum_lost",
+        healthyVoters: health.quorum.healthyVoters ?? 0,
         size: health.quorum.size,
       });
-      quorumLost = lost;
+      quorumLost = true;
+    } else if (quorumLost && !lost) {
+      events.push({
+        type: "quorum_regained",
+        healthyVoters: health.quorum.healthyVoters ?? 0,
+        size: health.quorum.size,
+      });
+      quorumLost = false;
     }
   }
 
-  // Alarms come from Status answers; with no member reachable nothing is known about them.
-  let alarms = state.alarms;
-  if (anyReachable) {
-    const now = health.members.flatMap((m) => m.alarms.map((a) => alarmKey(m.id, a)));
-    const before = new Set(state.alarms);
-    const after = new Set(now);
-    for (const key of after) {
-      if (!before.has(key)) {
-        const [id = "", alarm = ""] = key.split(":");
-        events.push({ type: "alarm_raised", member: ref(id), alarm });
-      }
-    }
-    for (const key of before) {
-      if (!after.has(key)) {
-        const [id = "", alarm = ""] = key.split(":");
-        events.push({ type: "alarm_cleared", member: ref(id), alarm });
-      }
-    }
-    alarms = [...after];
-  }
+  const alarms = detectAlarms(state, health, ref, events);
+  return {
+    events,
+    state: {
+      leader,
+      members: members.members,
+      learners: members.learners,
+      unreachable,
+      isolated,
+      quorumLost,
+      alarms,
+      blindSince: null,
+      pending,
+    },
+  };
+}
 
-  return { events, state: { leader, members, unreachable, quorumLost, alarms } };
+/** Membership from MemberList: the first list only seeds what is known. */
+function detectMembership(
+  state: EventState,
+  health: ClusterHealth,
+  ref: (id: string) => MemberRef,
+  events: EventBody[],
+): { members: EventState["members"]; learners: string[] } {
+  if (health.members.length === 0) {
+    return { members: state.members, learners: state.learners ?? [] };
+  }
+  const current = Object.fromEntries(health.members.map((m) => [m.id, m.name]));
+  const learners = health.members.filter((m) => m.role === "learner").map((m) => m.id);
+  const known = state.members;
+  if (known) {
+    const wasLearner = new Set(state.learners ?? []);
+    for (const m of health.members) {
+      if (!(m.id in known)) {
+        events.push({ type: "member_added", member: ref(m.id), isLearner: m.role === "learner" });
+      } else if (wasLearner.has(m.id) && m.role !== "learner") {
+        events.push({ type: "member_promoted", member: ref(m.id) });
+      }
+    }
+    for (const [id, name] of Object.entries(known)) {
+      if (!(id in current)) events.push({ type: "member_removed", member: { id, name } });
+    }
+  }
+  return { members: current, learners };
+}
+
+/**
+ * Leader and term from confirmed verdicts only: the first leader is adopted silently, then each
+ * change is one `leader_changed`; `term_changed` only when the same leader is elected again.
+ */
+function detectLeader(
+  state: EventState,
+  health: ClusterHealth,
+  events: EventBody[],
+): EventState["leader"] {
+  const leader = state.leader;
+  if (!health.leader || !health.leaderConfirmed) return leader;
+  if (!leader) return { ...health.leader, term: health.raftTerm };
+  if (leader.id !== health.leader.id) {
+    events.push({
+      type: "leader_changed",
+      from: { id: leader.id, name: leader.name },
+      to: health.leader,
+      term: health.raftTerm,
+    });
+    return { ...health.leader, term: health.raftTerm };
+  }
+  if (health.raftTerm !== null && leader.term !== null && health.raftTerm > leader.term) {
+    events.push({
+      type: "term_changed",
+      leader: health.leader,
+      fromTerm: leader.term,
+      toTerm: health.raftTerm,
+    });
+    return { ...health.leader, term: health.raftTerm };
+  }
+  return leader;
+}
+
+/** Alarms come from Status answers; with no member reachable nothing is known about them. */
+function detectAlarms(
+  state: EventState,
+  health: ClusterHealth,
+  ref: (id: string) => MemberRef,
+  events: EventBody[],
+): string[] {
+  if (!health.members.some((m) => m.reachable)) return state.alarms;
+  const now = health.members.flatMap((m) => m.alarms.map((a) => alarmKey(m.id, a)));
+  const before = new Set(state.alarms);
+  const after = new Set(now);
+  for (const key of after) {
+    if (!before.has(key)) {
+      const [id = "", alarm = ""] = key.split(":");
+      events.push({ type: "alarm_raised", member: ref(id), alarm });
+    }
+  }
+  for (const key of before) {
+    if (!after.has(key)) {
+      const [id = "", alarm = ""] = key.split(":");
+      events.push({ type: "alarm_cleared", member: ref(id), alarm });
+    }
+  }
+  return [...after];
 }

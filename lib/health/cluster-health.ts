@@ -3,8 +3,37 @@ import { tlsProblemKinds } from "../tls/tls-diagnosis";
 
 /** The verdict Raftscope derives from one cluster snapshot: the API's health contract. */
 
-export const clusterStatusSchema = z.enum(["healthy", "degraded", "critical", "unavailable"]);
-export const memberRoleSchema = z.enum(["leader", "follower", "learner"]);
+/** "unknown": Raftscope cannot see the cluster (its own stall, credentials or network). */
+export const clusterStatusSchema = z.enum([
+  "healthy",
+  "degraded",
+  "critical",
+  "unavailable",
+  "unknown",
+]);
+/**
+ * A member's raft role as far as it is known: "voter" is a voter that neither leads nor follows
+ * the leader right now (unreachable, cut off, not started, or no leader at all).
+ */
+export const memberRoleSchema = z.enum(["leader", "follower", "learner", "voter"]);
+/** What a member is doing, from its Status answer, its self-checks and how long it has been so. */
+export const memberStateSchema = z.enum([
+  "leading",
+  "following",
+  /** A learner receiving the leader's log. */
+  "learning",
+  /** A term behind, or no leader yet in the leader's term, for less than the grace period. */
+  "catching-up",
+  /** Answers, but has followed no leader the majority follows for longer than the grace period. */
+  "cut-off",
+  /** Answers, but there is no leader anywhere: the cluster has lost quorum or is electing. */
+  "no-leader",
+  "unreachable",
+  /** Added to the cluster but never started. */
+  "not-started",
+  /** Raftscope cannot see the cluster right now. */
+  "unknown",
+]);
 export const severitySchema = z.enum(["info", "warning", "critical"]);
 export const warningCodeSchema = z.enum([
   "EVEN_VOTERS",
@@ -23,6 +52,12 @@ export const warningCodeSchema = z.enum([
   "VERSION_SKEW",
   "CERT_EXPIRING",
   "TLS_PROBLEM",
+  "MEMBER_NOT_STARTED",
+  "MEMBER_NOT_READY",
+  "LEARNER_READY",
+  "RAFTSCOPE_BLIND",
+  "RAFTSCOPE_FAULT",
+  "EVENTS_NOT_SAVED",
 ]);
 
 export const healthWarningSchema = z.object({
@@ -36,13 +71,14 @@ export const quorumViewSchema = z.object({
   voters: z.number(),
   learners: z.number(),
   size: z.number(),
-  healthyVoters: z.number(),
-  /** healthyVoters - size; negative when quorum is lost. */
-  margin: z.number(),
+  /** null while Raftscope cannot see the cluster. */
+  healthyVoters: z.number().nullable(),
+  /** healthyVoters - size; negative when quorum is lost; null while unknown. */
+  margin: z.number().nullable(),
   /** voters - size: what the design tolerates. */
   tolerance: z.number(),
-  /** max(0, margin): what it can still take now. */
-  remaining: z.number(),
+  /** max(0, margin): what it can still take now; null while unknown, never a guessed 0. */
+  remaining: z.number().nullable(),
 });
 
 export const tlsProblemKindSchema = z.enum(tlsProblemKinds);
@@ -78,11 +114,35 @@ export const tlsViewSchema = z.object({
   discoveryProblem: tlsProblemViewSchema.nullable(),
 });
 
+export const memberSelfCheckViewSchema = z.object({
+  /** Which endpoint reported it: /health, /livez?verbose or /readyz?verbose (etcd 3.5.12+). */
+  endpoint: z.enum(["health", "livez", "readyz"]),
+  name: z.string(),
+  ok: z.boolean(),
+  detail: z.string().optional(),
+  checkedAt: z.string(),
+});
+
+/** A learner's progress towards promotion: etcd promotes one whose log is 90 % of the leader's. */
+export const learnerProgressSchema = z.object({
+  appliedIndex: z.number(),
+  leaderCommittedIndex: z.number(),
+  /** appliedIndex / leaderCommittedIndex, 0..1. */
+  ratio: z.number(),
+  /** etcd's isLearnerReady rule: caught up to 90 % of the leader's log. */
+  readyToPromote: z.boolean(),
+});
+
 export const memberViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   endpoint: z.string(),
   role: memberRoleSchema,
+  state: memberStateSchema,
+  /** The state in words, as true as Raftscope knows it: "alive, no leader", "cut off for 12 s". */
+  stateLabel: z.string(),
+  /** When it stopped following the leader, while it does not; ISO 8601. */
+  notFollowingSince: z.string().nullable(),
   reachable: z.boolean(),
   latencyMs: z.number().nullable(),
   version: z.string().nullable(),
@@ -97,6 +157,14 @@ export const memberViewSchema = z.object({
   alarms: z.array(z.string()),
   /** Round-trip p99 to each peer, in seconds, keyed by the peer's member id; as last measured. */
   peerRoundTripsSeconds: z.record(z.string(), z.number()),
+  /** Peers whose round trip etcd has not measured again for longer than its probing period. */
+  stalePeerRoundTrips: z.array(z.string()),
+  /** /health, /livez and /readyz checks, each as the member last answered it. */
+  selfChecks: z.array(memberSelfCheckViewSchema),
+  /** Why the member's last /metrics scrape gave nothing usable; charts say so. */
+  scrapeError: z.string().nullable(),
+  /** Present on a reachable learner while the leader is known. */
+  learnerProgress: learnerProgressSchema.optional(),
   /** Status.errors other than alarms, or why the member is unreachable. */
   error: z.string().nullable(),
   peerUrls: z.array(z.string()),
@@ -109,17 +177,38 @@ export const clusterHealthSchema = z.object({
   /** Raftscope's id for the cluster, from the config. */
   id: z.string(),
   name: z.string(),
-  /** etcd's cluster id, hex; empty until a member answered. */
+  /**
+   * etcd's cluster id, hex; empty until a member answered.
+   * @deprecated use etcdClusterId; every other `clusterId` in Raftscope is the config id.
+   */
   clusterId: z.string(),
+  /** etcd's cluster id, hex; empty until a member answered. */
+  etcdClusterId: z.string(),
   observedAt: z.string(),
   /** The poller's interval; a viewer calls data stale past three of them. */
   pollIntervalMs: z.number(),
   /** When a member last answered; null if none ever has. */
   lastGoodSweepAt: z.string().nullable(),
   status: clusterStatusSchema,
-  writable: z.boolean(),
+  /** null while Raftscope cannot see the cluster: unknown, never a guessed false. */
+  writable: z.boolean().nullable(),
   leader: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * A majority of the voters follow the leader in its term. False while an election settles:
+   * the leader is shown, but no leader change is recorded until it is confirmed.
+   */
+  leaderConfirmed: z.boolean(),
+  /** The leader's own term (etcd's "became leader at term N"). */
   raftTerm: z.number().nullable(),
+  /** Why Raftscope cannot see the cluster right now; null when it can. */
+  blind: z
+    .object({
+      kind: z.enum(["stalled", "credentials", "network"]),
+      message: z.string(),
+    })
+    .nullable(),
+  /** Why events are not being saved right now; null while they are. */
+  eventLogProblem: z.string().nullable(),
   quorum: quorumViewSchema,
   members: z.array(memberViewSchema),
   warnings: z.array(healthWarningSchema),
@@ -129,6 +218,9 @@ export const clusterHealthSchema = z.object({
 
 export type ClusterStatus = z.infer<typeof clusterStatusSchema>;
 export type MemberRole = z.infer<typeof memberRoleSchema>;
+export type MemberState = z.infer<typeof memberStateSchema>;
+export type MemberSelfCheckView = z.infer<typeof memberSelfCheckViewSchema>;
+export type LearnerProgress = z.infer<typeof learnerProgressSchema>;
 export type Severity = z.infer<typeof severitySchema>;
 export type WarningCode = z.infer<typeof warningCodeSchema>;
 export type HealthWarning = z.infer<typeof healthWarningSchema>;

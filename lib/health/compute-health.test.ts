@@ -100,26 +100,93 @@ describe("computeClusterHealth: quorum and status", () => {
     expect(h.warnings.find((w) => w.code === "NO_LEADER")?.message).toMatch(/m1 is unreachable/);
   });
 
-  it("takes the leader of the highest term when members disagree, and warns", () => {
+  it("takes the leader of the newest term; a stale leader a term behind is catching up", () => {
+    const snapshot = makeCluster([
+      { status: { leaderId: ids[0], raftTerm: 2 } },
+      { status: { leaderId: ids[1], raftTerm: 3 } },
+      { status: { leaderId: ids[1], raftTerm: 3 } },
+    ]);
+    const h = health(snapshot);
+    expect(h.leader?.id).toBe(ids[1]);
+    expect(h.leaderConfirmed).toBe(true);
+    expect(h.raftTerm).toBe(3);
+    expect(h.members[0]?.state).toBe("catching-up");
+    expect(h.members[0]?.role).toBe("voter");
+    expect(h.quorum.healthyVoters).toBe(3);
+    expect(codes(h)).not.toContain("MEMBER_ISOLATED");
+    // Still behind past the grace: it is cut off, and no longer counts toward quorum.
+    const later = makeHealth(snapshot, {
+      notFollowingSince: { [ids[0] as string]: snapshot.observedAt - 5_000 },
+    });
+    expect(later.warnings.find((w) => w.code === "MEMBER_ISOLATED")?.memberId).toBe(ids[0]);
+    expect(later.members[0]?.state).toBe("cut-off");
+    expect(later.status).toBe("critical");
+  });
+
+  it("mixes no answers from an election into quorum loss: a voter a term behind still counts", () => {
+    // The new leader's fresh answer (term 8) beside a voter's answer from before the election
+    // (term 7, following the old leader), with the old leader frozen.
     const h = health(
       makeCluster([
-        { status: { leaderId: ids[0], raftTerm: 2 } },
-        { status: { leaderId: ids[1], raftTerm: 3 } },
-        { status: { leaderId: ids[1], raftTerm: 3 } },
+        { down: true },
+        { status: { leaderId: ids[1], raftTerm: 8 } },
+        { status: { leaderId: ids[0], raftTerm: 7 } },
       ]),
     );
     expect(h.leader?.id).toBe(ids[1]);
-    expect(h.raftTerm).toBe(3);
-    expect(codes(h)).toContain("LEADER_DISAGREEMENT");
-    // m1 still believes in the old term: it is not part of the new quorum.
-    expect(h.warnings.find((w) => w.code === "MEMBER_ISOLATED")?.memberId).toBe(ids[0]);
-    expect(h.status).toBe("critical");
+    expect(h.raftTerm).toBe(8);
+    expect(h.leaderConfirmed).toBe(false);
+    expect(h.writable).toBe(true);
+    expect(h.quorum.margin).toBe(0);
+    expect(h.members[2]?.state).toBe("catching-up");
+    expect(codes(h)).not.toContain("MEMBER_ISOLATED");
+  });
+
+  it("says unknown, never failing, while Raftscope cannot see the cluster", () => {
+    const h = health({
+      ...makeCluster([{ down: true }, { down: true }, { down: true }]),
+      blind: { kind: "credentials", message: "its client certificate expired on 2026-01-01" },
+    });
+    expect(h.status).toBe("unknown");
+    expect(h.writable).toBeNull();
+    expect(h.quorum.remaining).toBeNull();
+    expect(h.quorum.healthyVoters).toBeNull();
+    expect(h.members.map((m) => m.state)).toEqual(["unknown", "unknown", "unknown"]);
+    expect(codes(h)).toEqual(["RAFTSCOPE_BLIND"]);
+    expect(h.blind?.message).toMatch(/Raftscope cannot see the cluster: its client certificate/);
+  });
+
+  it("shows a member added but never started as not started, a voter that cannot vote", () => {
+    const snapshot = makeCluster([{}, {}, {}]);
+    snapshot.members.push({
+      member: {
+        id: "ab12",
+        name: "",
+        peerUrls: ["https://127.0.0.1:2480"],
+        clientUrls: [],
+        isLearner: false,
+      },
+      endpoint: "",
+      probe: { kind: "not-started" },
+    });
+    const h = health(snapshot);
+    expect(h.members[3]?.state).toBe("not-started");
+    expect(h.members[3]?.stateLabel).toBe("added, not started");
+    expect(h.quorum.voters).toBe(4);
+    expect(h.quorum.healthyVoters).toBe(3);
+    expect(codes(h)).toContain("MEMBER_NOT_STARTED");
+    expect(codes(h)).not.toContain("MEMBER_UNREACHABLE");
   });
 
   it("does not count a reachable voter cut off from the leader (a partition) as healthy", () => {
-    const h = health(
-      makeCluster([{}, {}, { status: { leaderId: undefined, raftTerm: 9, raftIndex: 1000 } }]),
-    );
+    const snapshot = makeCluster([
+      {},
+      {},
+      { status: { leaderId: undefined, raftTerm: 9, raftIndex: 1000 } },
+    ]);
+    const h = makeHealth(snapshot, {
+      notFollowingSince: { [ids[2] as string]: snapshot.observedAt - 10_000 },
+    });
     expect(h.leader?.id).toBe(ids[0]);
     expect(h.raftTerm).toBe(2);
     expect(h.quorum.healthyVoters).toBe(2);
@@ -248,8 +315,8 @@ describe("computeClusterHealth: invariants", () => {
           expect(h.quorum.size).toBe(Math.floor(voters / 2) + 1);
           expect(h.quorum.healthyVoters).toBe(up);
           expect(h.quorum.margin).toBe(up - h.quorum.size);
-          expect(h.quorum.remaining).toBe(Math.max(0, h.quorum.margin));
-          expect(h.writable).toBe(!specs[0]?.down && h.quorum.margin >= 0);
+          expect(h.quorum.remaining).toBe(Math.max(0, h.quorum.margin ?? Number.NaN));
+          expect(h.writable).toBe(!specs[0]?.down && (h.quorum.margin ?? -1) >= 0);
           if (!h.writable) expect(h.status).toBe("unavailable");
           else if (h.quorum.remaining === 0) expect(h.status).toBe("critical");
         },

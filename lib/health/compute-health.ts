@@ -8,6 +8,10 @@ import type {
   MemberView,
   QuorumView,
 } from "./cluster-health";
+import { agreeOnLeader, type VoterRelation } from "./leader-agreement";
+import { learnerProgress } from "./learner-progress";
+import { type MemberStateView, memberState } from "./member-state";
+import { memberWarnings } from "./member-warnings";
 import { quorumOf } from "./quorum";
 import { thresholds } from "./thresholds";
 
@@ -23,7 +27,23 @@ export interface HealthInput {
   lastGoodSweepAt: number | undefined;
   /** Certificates and TLS problems; absent for a cluster reached without TLS. */
   tls?: TlsObservations;
+  /**
+   * Since when each voter has not followed the leader (epoch ms), from the previous verdict's
+   * `notFollowingSince`: how long it has been behind decides between catching up and cut off.
+   */
+  notFollowingSince?: Readonly<Record<string, number>>;
+  /** How long a voter may be behind the leader before it counts as cut off; ms. */
+  catchUpGraceMs?: number;
+  /** Peers per member whose round trip is older than etcd's probing period. */
+  stalePeerRoundTrips?: Readonly<Record<string, readonly string[]>>;
+  /** Why the last events could not be saved; undefined while they are. */
+  eventLogProblem?: string;
+  /** A fault of Raftscope's own poller, named as such (never as a member's). */
+  pollerFault?: string;
 }
+
+/** Default grace for a voter behind the leader: a few election timeouts at etcd's defaults. */
+export const DEFAULT_CATCH_UP_GRACE_MS = 3_000;
 
 interface Reachable {
   snap: MemberSnapshot;
@@ -46,155 +66,95 @@ function displayName(snap: MemberSnapshot): string {
   return snap.member.name || snap.member.id;
 }
 
-interface LeaderVerdict {
-  leaderId: string | undefined;
-  term: number | null;
-  disagreement: string[] | undefined;
-}
-
-/** The leader the voters agree on, in the highest term any reachable voter reports. */
-function agreeOnLeader(voters: Reachable[]): LeaderVerdict {
-  const reporting = voters.filter((v) => v.status.leaderId !== undefined);
-  const term = voters.reduce<number | null>((t, v) => Math.max(t ?? 0, v.status.raftTerm), null);
-  if (reporting.length === 0) return { leaderId: undefined, term, disagreement: undefined };
-  const topTerm = Math.max(...reporting.map((v) => v.status.raftTerm));
-  const votes = new Map<string, number>();
-  for (const v of reporting) {
-    if (v.status.raftTerm !== topTerm || !v.status.leaderId) continue;
-    votes.set(v.status.leaderId, (votes.get(v.status.leaderId) ?? 0) + 1);
-  }
-  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const distinct = new Set(reporting.map((v) => v.status.leaderId));
-  return {
-    leaderId: ranked[0]?.[0],
-    term,
-    disagreement: distinct.size > 1 ? [...distinct].filter((d): d is string => !!d) : undefined,
-  };
-}
-
 function majorMinor(version: string): string {
   return version.split(".").slice(0, 2).join(".");
 }
 
-function memberWarnings(
-  snap: MemberSnapshot,
-  lag: number | null,
-  applyLagThreshold: number,
-): HealthWarning[] {
-  const out: HealthWarning[] = [];
-  const name = displayName(snap);
-  const memberId = snap.member.id;
-  if (snap.probe.kind === "unreachable") {
-    out.push({
-      code: "MEMBER_UNREACHABLE",
-      severity: "critical",
-      memberId,
-      message: `Member ${name} is unreachable: ${snap.probe.error}`,
-    });
-    return out;
-  }
-  const status = snap.probe.status;
-  if (lag !== null && lag > applyLagThreshold) {
-    out.push({
-      code: "APPLY_LAG",
-      severity: "warning",
-      memberId,
-      message: `Member ${name} has applied ${lag} entries fewer than the leader`,
-    });
-  }
-  const m = snap.metrics;
-  const quota = m?.quotaBackendBytes ?? thresholds.defaultQuotaBackendBytes;
-  const ratio = status.dbSizeBytes / quota;
-  if (ratio >= thresholds.dbQuotaWarnRatio) {
-    out.push({
-      code: "DB_NEAR_QUOTA",
-      severity: ratio >= thresholds.dbQuotaCriticalRatio ? "critical" : "warning",
-      memberId,
-      message: `Member ${name}'s database is at ${Math.round(ratio * 100)}% of its ${formatMiB(quota)} quota`,
-    });
-  }
-  if (m?.walFsyncP99Seconds !== undefined && m.walFsyncP99Seconds > thresholds.walFsyncP99Seconds) {
-    out.push({
-      code: "SLOW_FSYNC",
-      severity: "warning",
-      memberId,
-      message: `Member ${name}'s WAL fsync p99 is ${formatMs(m.walFsyncP99Seconds)} (etcd recommends under 10 ms)`,
-    });
-  }
-  if (
-    m?.backendCommitP99Seconds !== undefined &&
-    m.backendCommitP99Seconds > thresholds.backendCommitP99Seconds
-  ) {
-    out.push({
-      code: "SLOW_COMMIT",
-      severity: "warning",
-      memberId,
-      message: `Member ${name}'s backend commit p99 is ${formatMs(m.backendCommitP99Seconds)} (etcd recommends under 25 ms)`,
-    });
-  }
-  for (const [peer, rtt] of Object.entries(m?.peerRoundTripP99Seconds ?? {})) {
-    if (rtt > thresholds.peerRoundTripP99Seconds) {
-      out.push({
-        code: "HIGH_PEER_RTT",
-        severity: "warning",
-        memberId,
-        message: `Round trip from ${name} to peer ${peer} is ${formatMs(rtt)} at p99 (above 150 ms)`,
-      });
-    }
-  }
-  return out;
-}
-
-function formatMs(seconds: number): string {
-  return `${(seconds * 1000).toFixed(seconds < 0.01 ? 1 : 0)} ms`;
-}
-
-function formatMiB(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MiB`;
-}
-
-function statusOf(writable: boolean, quorum: QuorumView, warnings: HealthWarning[]): ClusterStatus {
+function statusOf(
+  writable: boolean | null,
+  quorum: QuorumView,
+  warnings: HealthWarning[],
+): ClusterStatus {
+  if (writable === null) return "unknown";
   if (!writable) return "unavailable";
   if (quorum.remaining === 0) return "critical";
   if (warnings.some((w) => w.severity !== "info")) return "degraded";
   return "healthy";
 }
 
-/** Derives leader, quorum, status and warnings from one snapshot. Pure. */
+/**
+ * Derives leader, term, quorum, status, member states and warnings from one snapshot. Pure.
+ * Quorum is raft's floor(voters/2)+1 over voters only (learners never count). A voter behind the
+ * leader counts as healthy for `catchUpGraceMs`; a snapshot taken while Raftscope was blind
+ * gives status "unknown" with writable and remaining null.
+ */
 export function computeClusterHealth(input: HealthInput): ClusterHealth {
   const { snapshot } = input;
+  const blind = snapshot.blind !== undefined;
   const voterSnaps = snapshot.members.filter((s) => !isLearner(s));
   const learnerCount = snapshot.members.length - voterSnaps.length;
   const reachableVoters = voterSnaps.map(reachableStatus).filter((r): r is Reachable => !!r);
-  const verdict = agreeOnLeader(reachableVoters);
-  const leaderSnap = snapshot.members.find((s) => s.member.id === verdict.leaderId);
-  const leaderReachable = leaderSnap?.probe.kind === "reachable";
+  const agreement = agreeOnLeader(
+    reachableVoters.map((r) => ({ memberId: r.snap.member.id, status: r.status })),
+    voterSnaps.length,
+  );
+  const leaderSnap = snapshot.members.find((s) => s.member.id === agreement.leaderId);
   const leaderStatus = leaderSnap ? reachableStatus(leaderSnap)?.status : undefined;
-
   const leader =
-    leaderSnap && leaderReachable
+    !blind && leaderSnap && leaderStatus
       ? { id: leaderSnap.member.id, name: displayName(leaderSnap) }
       : null;
-  // A voter that answers us but does not follow the leader is cut off from its peers (a
-  // partition): it cannot help form a quorum, so it does not count as healthy.
-  const isolated = leader
-    ? reachableVoters.filter(
-        (r) => r.snap.member.id !== leader.id && r.status.leaderId !== leader.id,
-      )
-    : [];
-  const quorum = quorumOf(
-    voterSnaps.length,
-    reachableVoters.length - isolated.length,
-    learnerCount,
-  );
+
+  const states = new Map<string, MemberStateView>();
+  for (const snap of snapshot.members) {
+    const relation: VoterRelation | undefined = agreement.relations.get(snap.member.id);
+    states.set(
+      snap.member.id,
+      memberState({
+        snap,
+        learner: isLearner(snap),
+        relation,
+        leader,
+        leaderTerm: agreement.term,
+        notFollowingSince: input.notFollowingSince?.[snap.member.id],
+        observedAt: snapshot.observedAt,
+        catchUpGraceMs: input.catchUpGraceMs ?? DEFAULT_CATCH_UP_GRACE_MS,
+        blind,
+      }),
+    );
+  }
+  const healthyVoters = voterSnaps.filter((s) => states.get(s.member.id)?.healthyVoter).length;
+  const known = quorumOf(voterSnaps.length, healthyVoters, learnerCount);
+  const quorum = blind ? { ...known, healthyVoters: null, margin: null, remaining: null } : known;
   // A NOSPACE alarm makes etcd refuse every write but deletes and compaction, whatever the quorum.
   const nospace = snapshot.members.some(
     (m) => m.probe.kind === "reachable" && m.probe.status.alarms.some((a) => a.alarm === "NOSPACE"),
   );
-  const writable = leader !== null && quorum.margin >= 0 && !nospace;
+  const writable = blind ? null : leader !== null && (known.margin ?? -1) >= 0 && !nospace;
 
   const warnings: HealthWarning[] = [];
-  if (snapshot.discoveryError) {
+  if (snapshot.blind) {
+    warnings.push({
+      code: "RAFTSCOPE_BLIND",
+      severity: "warning",
+      message: blindMessage(snapshot.blind),
+    });
+  }
+  if (input.pollerFault) {
+    warnings.push({
+      code: "RAFTSCOPE_FAULT",
+      severity: "warning",
+      message: `Raftscope's poller failed: ${input.pollerFault}`,
+    });
+  }
+  if (input.eventLogProblem) {
+    warnings.push({
+      code: "EVENTS_NOT_SAVED",
+      severity: "warning",
+      message: `Events are not being saved: ${input.eventLogProblem}`,
+    });
+  }
+  if (snapshot.discoveryError && !blind) {
     warnings.push({
       code: "MEMBER_UNREACHABLE",
       severity: "critical",
@@ -208,26 +168,28 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
       message: `${voterSnaps.length} voters tolerate no more failures than ${voterSnaps.length - 1}; an odd count is recommended`,
     });
   }
-  if (!leader && snapshot.members.length > 0) {
+  if (!leader && !blind && snapshot.members.length > 0) {
     warnings.push({
       code: "NO_LEADER",
       severity: "critical",
       message:
-        leaderSnap && !leaderReachable
+        leaderSnap && !leaderStatus
           ? `The leader ${displayName(leaderSnap)} is unreachable; the voters have not elected a new one yet`
           : "No member reports a leader: writes are failing",
     });
   }
-  for (const r of isolated) {
+  for (const snap of voterSnaps) {
+    const state = states.get(snap.member.id);
+    if (state?.state !== "cut-off" || snap.probe.kind !== "reachable") continue;
     warnings.push({
       code: "MEMBER_ISOLATED",
       severity: "critical",
-      memberId: r.snap.member.id,
-      message: `Member ${displayName(r.snap)} answers but does not follow the leader ${leader?.name} (its term ${r.status.raftTerm}): it is cut off from its peers`,
+      memberId: snap.member.id,
+      message: `Member ${displayName(snap)} answers but does not follow the leader ${leader?.name} (its term ${snap.probe.status.raftTerm}): it is cut off from its peers`,
     });
   }
-  if (verdict.disagreement) {
-    const names = verdict.disagreement.map(
+  if (agreement.disagreement && agreement.confirmed === false && !blind) {
+    const names = agreement.disagreement.map(
       (id) => snapshot.members.find((s) => s.member.id === id)?.member.name || id,
     );
     warnings.push({
@@ -238,20 +200,38 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
   }
 
   const members: MemberView[] = snapshot.members.map((snap) => {
-    const r = reachableStatus(snap);
+    const r = blind ? undefined : reachableStatus(snap);
+    const state = states.get(snap.member.id) as MemberStateView;
     const lag =
       r && leaderStatus && snap.member.id !== leaderSnap?.member.id
         ? Math.max(0, leaderStatus.raftAppliedIndex - r.status.raftAppliedIndex)
         : r && leaderStatus
           ? 0
           : null;
-    warnings.push(...memberWarnings(snap, lag, input.applyLagThreshold));
+    const stale = new Set(input.stalePeerRoundTrips?.[snap.member.id] ?? []);
+    if (!blind) warnings.push(...memberWarnings(snap, lag, input.applyLagThreshold, stale));
     const ownAlarms = (r?.status.alarms ?? []).filter((a) => a.memberId === snap.member.id);
+    const progress =
+      r && isLearner(snap) && leaderStatus ? learnerProgress(r.status, leaderStatus) : undefined;
+    if (progress?.readyToPromote) {
+      warnings.push({
+        code: "LEARNER_READY",
+        severity: "info",
+        memberId: snap.member.id,
+        message: `Learner ${displayName(snap)} has caught up with the leader's log and can be promoted`,
+      });
+    }
     return {
       id: snap.member.id,
       name: displayName(snap),
       endpoint: snap.endpoint,
-      role: isLearner(snap) ? "learner" : snap.member.id === leader?.id ? "leader" : "follower",
+      role: state.role,
+      state: state.state,
+      stateLabel: state.stateLabel,
+      notFollowingSince:
+        state.notFollowingSince !== undefined
+          ? new Date(state.notFollowingSince).toISOString()
+          : null,
       reachable: !!r,
       latencyMs: r ? r.latencyMs : null,
       version: r?.status.version ?? null,
@@ -264,8 +244,17 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
       applyLag: lag,
       alarms: ownAlarms.map((a) => a.alarm),
       peerRoundTripsSeconds: snap.metrics?.peerRoundTripP99Seconds ?? {},
-      error:
-        snap.probe.kind === "unreachable" ? snap.probe.error : r?.status.errors.join("; ") || null,
+      stalePeerRoundTrips: [...stale],
+      selfChecks: (snap.selfChecks ?? []).map((c) => ({
+        endpoint: c.endpoint,
+        name: c.name,
+        ok: c.ok,
+        ...(c.detail ? { detail: c.detail } : {}),
+        checkedAt: new Date(c.checkedAt).toISOString(),
+      })),
+      scrapeError: snap.scrapeError ?? null,
+      ...(progress ? { learnerProgress: progress } : {}),
+      error: memberError(snap, r),
       peerUrls: snap.member.peerUrls,
       clientUrls: snap.member.clientUrls,
       ...(snap.probe.kind === "unreachable" && snap.probe.tlsProblem
@@ -276,7 +265,7 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
 
   // Every member reports every alarm; report each once, on the member it was raised on.
   const alarms = new Map<string, { memberId: string; alarm: string }>();
-  for (const snap of snapshot.members) {
+  for (const snap of blind ? [] : snapshot.members) {
     const r = reachableStatus(snap);
     for (const a of r?.status.alarms ?? []) alarms.set(`${a.memberId}:${a.alarm}`, a);
   }
@@ -323,6 +312,7 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     id: input.id,
     name: input.name,
     clusterId: snapshot.etcdClusterId,
+    etcdClusterId: snapshot.etcdClusterId,
     observedAt: new Date(snapshot.observedAt).toISOString(),
     pollIntervalMs: input.pollIntervalMs,
     lastGoodSweepAt:
@@ -330,11 +320,33 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     status: statusOf(writable, quorum, warnings),
     writable,
     leader,
-    // The leader's term: a partitioned member campaigning alone inflates its own.
-    raftTerm: leader && leaderStatus ? leaderStatus.raftTerm : verdict.term,
+    leaderConfirmed: leader !== null && agreement.confirmed,
+    raftTerm: blind ? null : agreement.term,
+    blind: snapshot.blind
+      ? { kind: snapshot.blind.kind, message: blindMessage(snapshot.blind) }
+      : null,
+    eventLogProblem: input.eventLogProblem ?? null,
     quorum,
     members,
     warnings,
     ...(tls ? { tls: tls.view } : {}),
   };
+}
+
+function memberError(snap: MemberSnapshot, r: Reachable | undefined): string | null {
+  if (snap.probe.kind === "unreachable") return snap.probe.error;
+  if (snap.probe.kind === "not-started") return null;
+  return r?.status.errors.join("; ") || null;
+}
+
+/** The headline's words for a blind interval: the fault is Raftscope's, not the cluster's. */
+export function blindMessage(blind: NonNullable<ClusterSnapshot["blind"]>): string {
+  switch (blind.kind) {
+    case "stalled":
+      return `Raftscope cannot see the cluster: Raftscope itself was stalled for ${(blind.stalledMs / 1000).toFixed(1)} s`;
+    case "credentials":
+      return `Raftscope cannot see the cluster: ${blind.message}`;
+    case "network":
+      return `Raftscope cannot see the cluster: ${blind.message}`;
+  }
 }

@@ -17,7 +17,7 @@ describe("toleranceText", () => {
   });
 
   it("names a NOSPACE alarm as the reason writes fail", () => {
-    expect(toleranceText(quorumOf(3, 3), false, [{ code: "ALARM_NOSPACE" }])).toMatch(
+    expect(toleranceText(quorumOf(3, 3), false, [{ code: "ALARM_NOSPACE", message: "" }])).toMatch(
       /^NOSPACE alarm/,
     );
   });

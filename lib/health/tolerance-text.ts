@@ -3,9 +3,15 @@ import type { HealthWarning, QuorumView } from "./cluster-health";
 /** The headline sentence: how many more member failures the cluster can take right now. */
 export function toleranceText(
   quorum: QuorumView,
-  writable: boolean,
-  warnings: readonly Pick<HealthWarning, "code">[] = [],
+  writable: boolean | null,
+  warnings: readonly Pick<HealthWarning, "code" | "message">[] = [],
 ): string {
+  if (writable === null || quorum.margin === null || quorum.remaining === null) {
+    return (
+      warnings.find((w) => w.code === "RAFTSCOPE_BLIND")?.message ??
+      "Raftscope cannot see the cluster right now"
+    );
+  }
   if (quorum.voters === 0) return "No member answered: cluster state unknown";
   if (quorum.margin < 0) return "Quorum lost: writes are failing";
   if (!writable && warnings.some((w) => w.code === "ALARM_NOSPACE")) {

@@ -26,6 +26,17 @@ export interface EventLogOptions {
   keepInMemory?: number;
 }
 
+/** The disk refused an event line; `written` are the events saved before it. */
+export class EventLogWriteError extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly written: ClusterEvent[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "EventLogWriteError";
+  }
+}
+
 /**
  * Append-only JSON-lines log of one cluster's events, with the detector's state beside it.
  * Each event is one write(2) of one whole line, so a crash tears at most the line being written;
@@ -106,25 +117,32 @@ export class EventLog {
     return this.recentEvents.filter((e) => Date.parse(e.at) >= atMs);
   }
 
-  /** Records events and the state after them; returns the events with their sequence numbers. */
+  /**
+   * Records events and the state after them; returns the events with their sequence numbers.
+   * When the disk refuses a line (ENOSPC, EACCES, EIO) it throws EventLogWriteError carrying
+   * the events that were written before it, so the caller can keep the rest and retry.
+   */
   append(bodies: EventBody[], state: EventState, at: Date = new Date()): ClusterEvent[] {
     const written: ClusterEvent[] = [];
-    for (const body of bodies) {
-      const event: ClusterEvent = {
-        ...body,
-        seq: this.lastSeq + 1,
-        at: at.toISOString(),
-        clusterId: this.options.clusterId,
-      };
-      const line = Buffer.from(`${JSON.stringify(event)}\n`, "utf8");
-      writeSync(this.fd, line);
-      this.size += line.length;
-      this.lastSeq = event.seq;
-      written.push(event);
+    try {
+      for (const body of bodies) {
+        const event: ClusterEvent = {
+          ...body,
+          seq: this.lastSeq + 1,
+          at: at.toISOString(),
+          clusterId: this.options.clusterId,
+        };
+        const line = Buffer.from(`${JSON.stringify(event)}\n`, "utf8");
+        writeSync(this.fd, line);
+        this.size += line.length;
+        this.lastSeq = event.seq;
+        written.push(event);
+      }
+    } catch (err) {
+      this.remember(written);
+      throw new EventLogWriteError(err, written);
     }
-    this.recentEvents.push(...written);
-    if (this.recentEvents.length > this.keep * 2)
-      this.recentEvents = this.recentEvents.slice(-this.keep);
+    this.remember(written);
     this.detectorState = state;
     if (written.length > 0) {
       const tmp = `${this.stateFile}.tmp`;
@@ -133,6 +151,12 @@ export class EventLog {
       if (this.size > this.maxBytes) this.rotate();
     }
     return written;
+  }
+
+  private remember(written: ClusterEvent[]): void {
+    this.recentEvents.push(...written);
+    if (this.recentEvents.length > this.keep * 2)
+      this.recentEvents = this.recentEvents.slice(-this.keep);
   }
 
   private rotate(): void {

@@ -82,6 +82,8 @@ export function makeMember(i: number, spec: MemberSpec = {}): MemberSnapshot {
           kind: "reachable",
           latencyMs: 2.1,
           status: makeStatus(member.id, { isLearner: !!spec.learner, ...spec.status }),
+          answeredAt: 1_700_000_000_000,
+          endpoint: member.clientUrls[0] ?? "",
         },
     ...(spec.metrics ? { metrics: makeMetrics(spec.metrics) } : {}),
   };

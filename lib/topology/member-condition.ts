@@ -1,9 +1,14 @@
 import type { HealthWarning, MemberView, WarningCode } from "../health/cluster-health";
 
-/** How a member is drawn: red when it does not answer, amber when it lags or has an alarm. */
+/**
+ * How a member is drawn: red when it cannot take part (unreachable, cut off), amber when it
+ * answers but something is wrong (no leader, catching up, lagging, an alarm, a failing
+ * self-check), grey when nothing is known (not started, Raftscope blind).
+ */
 export type MemberCondition =
-  | { kind: "unreachable"; reason: string }
+  | { kind: "unreachable"; reason: string; label: string }
   | { kind: "degraded"; reasons: string[] }
+  | { kind: "unknown"; label: string }
   | { kind: "ok" };
 
 /** Short words for the member warnings that make it amber; the rest are about the cluster. */
@@ -16,23 +21,51 @@ const shortReasons: Partial<Record<WarningCode, string>> = {
 };
 
 /**
- * The member's drawn state from the health verdict: unreachable first, then its alarms and the
- * verdict's warnings about it (lag, slow disk, slow peers, a database near its quota), in short
- * words that fit in a box.
+ * The member's drawn state from the health verdict: the state the server judged first
+ * (unreachable, cut off, not started, no leader), then its alarms, failing self-checks and the
+ * verdict's warnings about it, in short words that fit in a box.
  */
 export function memberCondition(
   member: MemberView,
   warnings: readonly HealthWarning[],
 ): MemberCondition {
-  if (!member.reachable) {
-    return { kind: "unreachable", reason: member.error ?? "does not answer" };
+  switch (member.state) {
+    case "unknown":
+    case "not-started":
+      return { kind: "unknown", label: member.stateLabel };
+    case "unreachable":
+      return {
+        kind: "unreachable",
+        reason: member.error ?? "does not answer",
+        label: "unreachable",
+      };
+    case "cut-off":
+      return { kind: "unreachable", reason: member.stateLabel, label: "cut off" };
+    default:
+      break;
   }
+  const fromState =
+    member.state === "no-leader"
+      ? ["alive, no leader"]
+      : member.state === "catching-up"
+        ? ["catching up"]
+        : [];
+  const failingChecks = member.selfChecks
+    .filter((c) => !c.ok && !(member.role === "learner" && c.name === "non_learner"))
+    .map((c) => `not ready: ${c.name}`);
   const fromWarnings = warnings
     .filter((w) => w.memberId === member.id && w.severity !== "info")
     .flatMap((w) => {
       const short = shortReasons[w.code];
       return short ? [short] : [];
     });
-  const reasons = [...new Set([...member.alarms.map((a) => `${a} alarm`), ...fromWarnings])];
+  const reasons = [
+    ...new Set([
+      ...fromState,
+      ...member.alarms.map((a) => `${a} alarm`),
+      ...failingChecks,
+      ...fromWarnings,
+    ]),
+  ];
   return reasons.length > 0 ? { kind: "degraded", reasons } : { kind: "ok" };
 }

@@ -1,5 +1,5 @@
-import type { MemberRole, QuorumView } from "../health/cluster-health";
-import { quorumOf } from "../health/quorum";
+import type { MemberRole } from "../health/cluster-health";
+import { type KnownQuorumView, quorumOf } from "../health/quorum";
 
 /** The part of a member the what-if needs: whether it votes and whether it answers now. */
 export interface WhatIfMember {
@@ -11,7 +11,7 @@ export interface WhatIfMember {
 
 export interface WhatIfVerdict {
   /** Quorum arithmetic with the selected members counted as failed. */
-  quorum: QuorumView;
+  quorum: KnownQuorumView;
   quorumHolds: boolean;
   /** Writes work once a leader is (re-)elected, which needs quorum. */
   writable: boolean;

@@ -4,16 +4,26 @@ import { request } from "node:https";
 import { dialTarget } from "./pinned-hosts";
 import type { TlsMaterial } from "./tls-material";
 
+/** Bodies larger than this are cut: /metrics of a busy member is a few hundred KiB. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface MemberHttpAnswer {
+  statusCode: number;
+  body: string;
+}
+
 /**
- * GET a path on a member's client URL (/health, /metrics, /version). These need the client
- * certificate on a --client-cert-auth member, so they go over the same mutual TLS.
+ * GET a path on a member's client URL and resolve with its status code and body, whatever the
+ * code (/readyz answers 503 with the failing checks in its body). These need the client
+ * certificate on a --client-cert-auth member, so they go over the same mutual TLS. Rejects on
+ * a network error, or with "timed out after N ms" past `deadlineMs`.
  */
-export function getFromMember(
+export function requestFromMember(
   clientUrl: string,
   path: string,
   tls: TlsMaterial | undefined,
   deadlineMs: number,
-): Promise<string> {
+): Promise<MemberHttpAnswer> {
   const url = new URL(path, `${clientUrl}/`);
   const target = dialTarget(clientUrl);
   const dialed = new URL(path, `${target.url.origin}/`);
@@ -33,15 +43,17 @@ export function getFromMember(
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const body = Buffer.concat(chunks).toString("utf8");
-          if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) resolve(body);
-          else
-            reject(
-              new Error(`${url.pathname} answered HTTP ${res.statusCode}: ${body.slice(0, 200)}`),
-            );
+        let size = 0;
+        res.on("data", (c: Buffer) => {
+          size += c.length;
+          if (size <= MAX_BODY_BYTES) chunks.push(c);
         });
+        res.on("end", () =>
+          resolve({
+            statusCode: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
         res.on("error", reject);
       },
     );
@@ -54,4 +66,21 @@ export function getFromMember(
     );
     req.end();
   });
+}
+
+/**
+ * GET a path on a member's client URL (/health, /metrics, /version) and resolve with the body
+ * of a 2xx answer; any other status rejects naming the path and the code.
+ */
+export async function getFromMember(
+  clientUrl: string,
+  path: string,
+  tls: TlsMaterial | undefined,
+  deadlineMs: number,
+): Promise<string> {
+  const { statusCode, body } = await requestFromMember(clientUrl, path, tls, deadlineMs);
+  if (statusCode >= 200 && statusCode < 300) return body;
+  throw new Error(
+    `${new URL(path, "http://x").pathname} answered HTTP ${statusCode}: ${body.slice(0, 200)}`,
+  );
 }

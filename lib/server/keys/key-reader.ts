@@ -26,6 +26,11 @@ export interface KeyReaderOptions {
    * would only wait out their deadline: reads are then served from a member's local copy.
    */
   quorumUnavailable?: () => boolean;
+  /**
+   * Why Raftscope cannot reach the cluster on its own account (its certificate refused, its key
+   * unusable), as the poller found; reads then answer 503 with this reason at once.
+   */
+  blindReason?: () => string | undefined;
   /** The cluster's certificate files, shared with its poller; read from `cluster.tls` if absent. */
   tlsSource?: TlsMaterialSource;
   /** etcd's own authentication, when the cluster has it enabled. */
@@ -98,6 +103,8 @@ export class KeyReader {
    * during an election or a quorum loss, a member's own copy is what there is.
    */
   range(query: RangeQuery): Promise<RangeAnswer> {
+    const blind = this.opts.blindReason?.();
+    if (blind) return Promise.reject(new RaftscopeError("ETCD_UNAVAILABLE", blind));
     const first =
       !query.serializable && this.opts.quorumUnavailable?.()
         ? { ...query, serializable: true }

@@ -20,9 +20,13 @@ export function getKeyReader(clusterId: string): KeyReader {
       ...(user ? { user } : {}),
       ...(poller.tlsSource ? { tlsSource: poller.tlsSource } : {}),
       reachableEndpoints: () => readEndpoints(poller.health?.members ?? []),
+      blindReason: () => {
+        const blind = poller.health?.blind;
+        return blind?.kind === "credentials" ? blind.message : undefined;
+      },
       quorumUnavailable: () => {
         const h = poller.health;
-        return h !== undefined && (h.leader === null || h.quorum.margin < 0);
+        return h !== undefined && (h.leader === null || (h.quorum.margin ?? -1) < 0);
       },
     });
     readers.set(clusterId, reader);

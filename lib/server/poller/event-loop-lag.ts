@@ -1,0 +1,73 @@
+import "server-only";
+
+const TICK_MS = 50;
+const KEEP_MS = 120_000;
+
+interface Late {
+  /** When the late tick ran, epoch ms. */
+  at: number;
+  /** How much later than asked it ran, ms. */
+  lagMs: number;
+}
+
+/**
+ * Raftscope's own event-loop delay, measured by a timer that should tick every 50 ms: when it
+ * ticks late, everything in the process ran late, deadlines of calls to etcd included. Written
+ * by hand because it must answer "how late was the loop between t1 and t2", which Node's
+ * monitorEventLoopDelay histogram cannot. One per process.
+ */
+class EventLoopLag {
+  private late: Late[] = [];
+  private expected = Date.now() + TICK_MS;
+  private timer: NodeJS.Timeout | undefined;
+
+  start(): void {
+    if (this.timer) return;
+    this.expected = Date.now() + TICK_MS;
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    const lagMs = now - this.expected;
+    this.expected = now + TICK_MS;
+    if (lagMs > TICK_MS) {
+      this.late.push({ at: now, lagMs });
+      const cutoff = now - KEEP_MS;
+      if (this.late.length > 256 || (this.late[0]?.at ?? now) < cutoff) {
+        this.late = this.late.filter((l) => l.at >= cutoff).slice(-256);
+      }
+    }
+  }
+
+  /**
+   * The longest stall that overlapped the interval [fromMs, toMs] (epoch ms), in ms; 0 when the
+   * loop kept time. A stall still under way is counted up to now.
+   */
+  maxLagBetween(fromMs: number, toMs: number): number {
+    // The tick that will notice a stall just ended may not have run yet: count it already.
+    const overdue = Date.now() - this.expected;
+    let worst = overdue > TICK_MS ? overdue : 0;
+    for (const l of this.late) {
+      const stallStart = l.at - l.lagMs;
+      if (l.at >= fromMs && stallStart <= toMs) worst = Math.max(worst, l.lagMs);
+    }
+    return worst;
+  }
+
+  /** The longest stall in the last `windowMs`, in ms. */
+  recentMaxMs(windowMs: number): number {
+    const now = Date.now();
+    return this.maxLagBetween(now - windowMs, now);
+  }
+}
+
+const globalForLag = globalThis as unknown as { raftscopeEventLoopLag?: EventLoopLag };
+
+/** The process's event-loop lag monitor, started on first use. */
+export function eventLoopLag(): EventLoopLag {
+  globalForLag.raftscopeEventLoopLag ??= new EventLoopLag();
+  globalForLag.raftscopeEventLoopLag.start();
+  return globalForLag.raftscopeEventLoopLag;
+}

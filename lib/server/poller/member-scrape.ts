@@ -1,0 +1,189 @@
+import "server-only";
+import type { MemberSelfCheck } from "../../member-snapshot";
+import { deriveMemberMetrics } from "../../metrics/derive-member-metrics";
+import { carryPeerRoundTrips } from "../../metrics/peer-round-trips";
+import { requestFromMember } from "../etcd/member-http";
+import { healthCheck, parseVerboseChecks } from "../etcd/self-check-body";
+import type { TlsMaterial } from "../etcd/tls-material";
+import { metricsSampleOf } from "../metrics/parse-metrics";
+import { type PrometheusSeries, readPrometheusSeries } from "../metrics/read-prometheus-series";
+import { tlsHandshake } from "../tls/tls-handshake";
+import { errorText, type TrackedMember } from "./tracked-member";
+
+/** /livez and /readyz are cheap reads; /health on 3.4 is a raft proposal, asked rarely. */
+const SELF_CHECK_INTERVAL_MS = 10_000;
+const HEALTH_INTERVAL_MS = 30_000;
+/** Members' server certificates change rarely: one extra handshake per member this often. */
+const SERVER_CERT_CHECK_MS = 30_000;
+const SERVER_ID = /^etcd_server_id\{server_id="([0-9a-f]+)"\}/m;
+
+export interface ScrapeContext {
+  tls: TlsMaterial | undefined;
+  deadlineMs: number;
+  /** Ids of the current members: per-peer values of anyone else are dropped. */
+  memberIds: ReadonlySet<string>;
+  nameOf(memberId: string): string;
+  /** Every scrape as it lands, with its raw series (null when it failed): the alert rules' input. */
+  report(scrape: {
+    memberId: string;
+    at: number;
+    series: readonly PrometheusSeries[] | null;
+  }): void;
+}
+
+/**
+ * Scrapes one member at the client URL that last answered Status as it: /metrics (checked
+ * against `etcd_server_id` where etcd serves it), its self-checks, and its server certificate.
+ * Each part fails on its own and says why; none delays the verdict.
+ */
+export async function scrapeMember(m: TrackedMember, ctx: ScrapeContext): Promise<void> {
+  const endpoint = m.probe?.kind === "reachable" ? m.probe.endpoint : m.endpoint;
+  if (!endpoint || m.scrapeInFlight) return;
+  m.scrapeInFlight = true;
+  try {
+    await Promise.allSettled([
+      scrapeMetrics(m, endpoint, ctx),
+      checkSelf(m, endpoint, ctx),
+      checkServerCertificate(m, endpoint, ctx),
+    ]);
+  } finally {
+    m.scrapeInFlight = false;
+  }
+}
+
+async function scrapeMetrics(
+  m: TrackedMember,
+  endpoint: string,
+  ctx: ScrapeContext,
+): Promise<void> {
+  let reported = false;
+  try {
+    const { statusCode, body } = await requestFromMember(
+      endpoint,
+      "/metrics",
+      ctx.tls,
+      ctx.deadlineMs,
+    );
+    if (statusCode !== 200) throw new Error(`/metrics answered HTTP ${statusCode}`);
+    const servedBy = SERVER_ID.exec(body)?.[1];
+    if (servedBy !== undefined && servedBy !== m.info.id) {
+      throw new Error(`/metrics at ${endpoint} is served by ${ctx.nameOf(servedBy)}`);
+    }
+    const now = Date.now();
+    const series = readPrometheusSeries(body);
+    reported = true;
+    ctx.report({ memberId: m.info.id, at: now, series });
+    const sample = metricsSampleOf(series, now);
+    const derived = deriveMemberMetrics(m.lastSample, sample);
+    const peers = carryPeerRoundTrips(
+      {
+        seconds: m.metrics?.peerRoundTripP99Seconds ?? {},
+        measuredAt: m.peerMeasuredAt,
+      },
+      derived.peerRoundTripP99Seconds,
+      ctx.memberIds,
+      now,
+    );
+    derived.peerRoundTripP99Seconds = peers.seconds;
+    derived.peerRoundTripMeasuredAt = peers.measuredAt;
+    m.peerMeasuredAt = peers.measuredAt;
+    m.metrics = derived;
+    m.lastSample = sample;
+    m.scrapeError = undefined;
+  } catch (err) {
+    // Prometheus too fails a scrape whose body is not exposition text.
+    if (!reported) ctx.report({ memberId: m.info.id, at: Date.now(), series: null });
+    m.metrics = undefined;
+    m.scrapeError = errorText(err);
+  }
+}
+
+/**
+ * etcd 3.5.12+ serves /livez and /readyz with `?verbose` naming each check; older members answer
+ * 404 there, which means "not served", never "down", and only /health is asked.
+ */
+async function checkSelf(m: TrackedMember, endpoint: string, ctx: ScrapeContext): Promise<void> {
+  const now = Date.now();
+  const interval = m.livezServed === false ? HEALTH_INTERVAL_MS : SELF_CHECK_INTERVAL_MS;
+  if (m.selfChecksAt !== undefined && now - m.selfChecksAt < interval) return;
+  m.selfChecksAt = now;
+  const checks: MemberSelfCheck[] = [];
+  if (m.livezServed !== false) {
+    const [livez, readyz] = await Promise.allSettled([
+      requestFromMember(endpoint, "/livez?verbose", ctx.tls, ctx.deadlineMs),
+      requestFromMember(endpoint, "/readyz?verbose", ctx.tls, ctx.deadlineMs),
+    ]);
+    if (livez.status === "fulfilled" && livez.value.statusCode === 404) {
+      m.livezServed = false;
+    } else {
+      m.livezServed = true;
+      checks.push(...selfChecksOf("livez", livez, ctx.deadlineMs));
+      checks.push(...selfChecksOf("readyz", readyz, ctx.deadlineMs));
+      m.selfChecks = checks;
+      return;
+    }
+  }
+  try {
+    const { body } = await requestFromMember(endpoint, "/health", ctx.tls, ctx.deadlineMs);
+    m.selfChecks = [healthCheck(body, Date.now())];
+  } catch (err) {
+    m.selfChecks = [
+      {
+        endpoint: "health",
+        name: "health",
+        ok: false,
+        detail: errorText(err),
+        checkedAt: Date.now(),
+      },
+    ];
+  }
+}
+
+function selfChecksOf(
+  endpoint: "livez" | "readyz",
+  answer: PromiseSettledResult<{ statusCode: number; body: string }>,
+  deadlineMs: number,
+): MemberSelfCheck[] {
+  const at = Date.now();
+  if (answer.status === "rejected") {
+    // /readyz's linearizable_read waits for a leader: without one it does not answer in time.
+    return [
+      {
+        endpoint,
+        name: endpoint,
+        ok: false,
+        detail: `no answer within ${deadlineMs} ms: ${errorText(answer.reason)}`,
+        checkedAt: at,
+      },
+    ];
+  }
+  const parsed = parseVerboseChecks(endpoint, answer.value.body, at);
+  if (parsed.length > 0) return parsed;
+  return [
+    {
+      endpoint,
+      name: endpoint,
+      ok: answer.value.statusCode === 200,
+      ...(answer.value.statusCode === 200 ? {} : { detail: `HTTP ${answer.value.statusCode}` }),
+      checkedAt: at,
+    },
+  ];
+}
+
+async function checkServerCertificate(
+  m: TrackedMember,
+  endpoint: string,
+  ctx: ScrapeContext,
+): Promise<void> {
+  const now = Date.now();
+  if (
+    !ctx.tls ||
+    (m.serverCertificateCheckedAt !== undefined &&
+      now - m.serverCertificateCheckedAt < SERVER_CERT_CHECK_MS)
+  ) {
+    return;
+  }
+  m.serverCertificateCheckedAt = now;
+  const { serverCertificate } = await tlsHandshake(endpoint, ctx.tls, ctx.deadlineMs);
+  if (serverCertificate) m.serverCertificate = serverCertificate;
+}
