@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import type { EtcdCluster } from "./etcd-cluster";
+import type { TlsFiles } from "./etcdctl";
 
 /**
  * A Raftscope config for a harness cluster: `demo` with a declared stacked topology (one
@@ -10,10 +11,10 @@ import type { EtcdCluster } from "./etcd-cluster";
 export function writeDashboardConfig(
   file: string,
   cluster: EtcdCluster,
-  opts: { includeExternal?: boolean; pollIntervalMs?: number } = {},
+  opts: { includeExternal?: boolean; pollIntervalMs?: number; tls?: TlsFiles } = {},
 ): void {
   const members = cluster.members;
-  const tls = cluster.tlsFiles;
+  const tls = opts.tls ?? cluster.tlsFiles;
   const stacked = {
     id: "demo",
     name: "Demo control plane",

@@ -34,6 +34,12 @@ export interface EtcdClusterOptions {
   extraArgs?: string[];
   /** Which etcd to run; default RAFTSCOPE_ETCD_VERSION, else 3.4. */
   etcdVersion?: EtcdVersion;
+  /**
+   * The client URLs a member advertises, given its own and every member's (by name); default
+   * its own. Lets a test advertise another member's URL first, as VIP or localhost-first
+   * layouts do.
+   */
+  advertiseClientUrls?: (own: string, all: ReadonlyMap<string, string>, name: string) => string[];
 }
 
 /** One member's Maintenance Status answer, with ids in hex. */
@@ -90,9 +96,14 @@ export class EtcdCluster {
 
   private constructor(
     private readonly opts: Required<
-      Omit<EtcdClusterOptions, "basePort" | "quotaBackendBytes" | "etcdVersion">
+      Omit<
+        EtcdClusterOptions,
+        "basePort" | "quotaBackendBytes" | "etcdVersion" | "advertiseClientUrls"
+      >
     > &
-      Pick<EtcdClusterOptions, "basePort" | "quotaBackendBytes"> & { binaries: EtcdBinaries },
+      Pick<EtcdClusterOptions, "basePort" | "quotaBackendBytes" | "advertiseClientUrls"> & {
+        binaries: EtcdBinaries;
+      },
     private certs: CertPaths,
   ) {}
 
@@ -113,6 +124,7 @@ export class EtcdCluster {
       readyTimeoutMs: options.readyTimeoutMs ?? MEMBER_READY_TIMEOUT_MS,
       extraArgs: options.extraArgs ?? [],
       binaries: etcdBinaries(options.etcdVersion),
+      advertiseClientUrls: options.advertiseClientUrls,
     };
     if (!Number.isInteger(opts.size) || opts.size < 1) {
       throw new HarnessError("INVALID_STATE", `cluster size must be a positive integer`);
@@ -529,7 +541,16 @@ export class EtcdCluster {
 
   private async spawnMember(slot: MemberSlot, state: "new" | "existing"): Promise<void> {
     slot.frozen = false;
-    const args = etcdArgs(slot, { ...this.opts, state, token: this.token, certs: this.certs });
+    const all = new Map(this.slots.map((s) => [s.name, s.clientUrl]));
+    const advertise = this.opts.advertiseClientUrls?.(slot.clientUrl, all, slot.name);
+    const { advertiseClientUrls: _pick, ...opts } = this.opts;
+    const args = etcdArgs(slot, {
+      ...opts,
+      state,
+      token: this.token,
+      certs: this.certs,
+      ...(advertise ? { advertiseClientUrls: advertise } : {}),
+    });
     slot.process = await spawnEtcd(this.opts.binaries.etcd, args, slot.logFile, slot.runAs);
   }
 

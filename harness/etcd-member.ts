@@ -80,6 +80,8 @@ export function etcdArgs(
     electionMs: number;
     quotaBackendBytes?: number;
     extraArgs: string[];
+    /** Default: the member's own client URL. */
+    advertiseClientUrls?: string[];
   },
 ): string[] {
   const { certs } = opts;
@@ -89,7 +91,7 @@ export function etcdArgs(
     `--name=${slot.name}`,
     `--data-dir=${slot.dataDir}`,
     `--listen-client-urls=${slot.clientUrl}`,
-    `--advertise-client-urls=${slot.clientUrl}`,
+    `--advertise-client-urls=${(opts.advertiseClientUrls ?? [slot.clientUrl]).join(",")}`,
     `--listen-peer-urls=${slot.peerUrl}`,
     `--initial-advertise-peer-urls=${slot.peerUrl}`,
     `--initial-cluster=${slot.initialCluster}`,

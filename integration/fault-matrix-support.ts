@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import { writeDashboardConfig } from "../harness/dashboard-config";
 import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
 import type { EtcdCluster } from "../harness/etcd-cluster";
+import type { TlsFiles } from "../harness/etcdctl";
 import type { ClusterEvent } from "../lib/events/cluster-event";
 import { type ClusterHealth, clusterHealthSchema } from "../lib/health/cluster-health";
 
@@ -75,10 +76,14 @@ export class DashboardUnderTest {
     readonly clusterId: string,
   ) {}
 
-  static async start(cluster: EtcdCluster, clusterId = "demo"): Promise<DashboardUnderTest> {
+  static async start(
+    cluster: EtcdCluster,
+    clusterId = "demo",
+    opts: { tls?: TlsFiles } = {},
+  ): Promise<DashboardUnderTest> {
     const dir = mkdtempSync(path.join(tmpdir(), "raftscope-faults-"));
     mkdirSync(path.join(dir, "data"));
-    writeDashboardConfig(path.join(dir, "raftscope.yaml"), cluster);
+    writeDashboardConfig(path.join(dir, "raftscope.yaml"), cluster, opts);
     const server = await DashboardUnderTest.launch(dir);
     return new DashboardUnderTest(server, dir, clusterId);
   }

@@ -32,6 +32,7 @@ stage integration npx vitest run --project integration --reporter=default --repo
 # requests differently (learners reject MemberList, /livez and /readyz exist).
 stage integration-etcd-3.5 env RAFTSCOPE_ETCD_VERSION=3.5 npx vitest run --project integration \
   integration/harness.test.ts integration/poller.test.ts integration/fault-matrix.test.ts \
+  integration/verdict.test.ts integration/member-identity.test.ts integration/learner-traffic.test.ts \
   --reporter=default --reporter=json --outputFile.json="$results/integration-etcd-3.5.json"
 stage e2e npx playwright test
 

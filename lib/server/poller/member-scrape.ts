@@ -13,6 +13,8 @@ import { errorText, type TrackedMember } from "./tracked-member";
 /** /livez and /readyz are cheap reads; /health on 3.4 is a raft proposal, asked rarely. */
 const SELF_CHECK_INTERVAL_MS = 10_000;
 const HEALTH_INTERVAL_MS = 30_000;
+/** A failing check is asked again sooner, so its warning does not outlive the fault by long. */
+const FAILING_CHECK_INTERVAL_MS = 5_000;
 /** Members' server certificates change rarely: one extra handshake per member this often. */
 const SERVER_CERT_CHECK_MS = 30_000;
 const SERVER_ID = /^etcd_server_id\{server_id="([0-9a-f]+)"\}/m;
@@ -104,7 +106,11 @@ async function scrapeMetrics(
  */
 async function checkSelf(m: TrackedMember, endpoint: string, ctx: ScrapeContext): Promise<void> {
   const now = Date.now();
-  const interval = m.livezServed === false ? HEALTH_INTERVAL_MS : SELF_CHECK_INTERVAL_MS;
+  const interval = m.selfChecks.some((c) => !c.ok)
+    ? FAILING_CHECK_INTERVAL_MS
+    : m.livezServed === false
+      ? HEALTH_INTERVAL_MS
+      : SELF_CHECK_INTERVAL_MS;
   if (m.selfChecksAt !== undefined && now - m.selfChecksAt < interval) return;
   m.selfChecksAt = now;
   const checks: MemberSelfCheck[] = [];
