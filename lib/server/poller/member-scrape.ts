@@ -102,75 +102,63 @@ async function scrapeMetrics(
 
 /**
  * etcd 3.5.12+ serves /livez and /readyz with `?verbose` naming each check; older members answer
- * 404 there, which means "not served", never "down", and only /health is asked.
+ * 404 there, which means "not served", never "down". /health is asked too, less often: without
+ * a leader it answers at once ("RAFT NO LEADER") where /readyz's linearizable read waits. A call
+ * that gets no answer in time says nothing about the member's checks: the last ones are kept.
  */
 async function checkSelf(m: TrackedMember, endpoint: string, ctx: ScrapeContext): Promise<void> {
   const now = Date.now();
-  const interval = m.selfChecks.some((c) => !c.ok)
-    ? FAILING_CHECK_INTERVAL_MS
-    : m.livezServed === false
-      ? HEALTH_INTERVAL_MS
-      : SELF_CHECK_INTERVAL_MS;
+  const failing = m.selfChecks.some((c) => !c.ok);
+  const interval = failing ? FAILING_CHECK_INTERVAL_MS : SELF_CHECK_INTERVAL_MS;
   if (m.selfChecksAt !== undefined && now - m.selfChecksAt < interval) return;
   m.selfChecksAt = now;
-  const checks: MemberSelfCheck[] = [];
-  if (m.livezServed !== false) {
-    const [livez, readyz] = await Promise.allSettled([
-      requestFromMember(endpoint, "/livez?verbose", ctx.tls, ctx.deadlineMs),
-      requestFromMember(endpoint, "/readyz?verbose", ctx.tls, ctx.deadlineMs),
-    ]);
-    if (livez.status === "fulfilled" && livez.value.statusCode === 404) {
+  const healthDue = failing || now - (m.healthCheckedAt ?? 0) >= HEALTH_INTERVAL_MS;
+  if (m.livezServed === false && !healthDue) return;
+  const ask = (path: string) => requestFromMember(endpoint, path, ctx.tls, ctx.deadlineMs);
+  const [livez, readyz, health] = await Promise.allSettled([
+    m.livezServed === false ? Promise.reject(new Error("not served")) : ask("/livez?verbose"),
+    m.livezServed === false ? Promise.reject(new Error("not served")) : ask("/readyz?verbose"),
+    healthDue ? ask("/health") : Promise.reject(new Error("not due")),
+  ]);
+  const keep = (endpoint: MemberSelfCheck["endpoint"]) =>
+    m.selfChecks.filter((c) => c.endpoint === endpoint);
+  const at = Date.now();
+  let livezChecks = keep("livez");
+  let readyzChecks = keep("readyz");
+  let healthChecks = keep("health");
+  if (livez.status === "fulfilled") {
+    if (livez.value.statusCode === 404) {
       m.livezServed = false;
+      livezChecks = [];
+      readyzChecks = [];
     } else {
       m.livezServed = true;
-      checks.push(...selfChecksOf("livez", livez, ctx.deadlineMs));
-      checks.push(...selfChecksOf("readyz", readyz, ctx.deadlineMs));
-      m.selfChecks = checks;
-      return;
+      livezChecks = selfChecksOf("livez", livez.value, at);
     }
   }
-  try {
-    const { body } = await requestFromMember(endpoint, "/health", ctx.tls, ctx.deadlineMs);
-    m.selfChecks = [healthCheck(body, Date.now())];
-  } catch (err) {
-    m.selfChecks = [
-      {
-        endpoint: "health",
-        name: "health",
-        ok: false,
-        detail: errorText(err),
-        checkedAt: Date.now(),
-      },
-    ];
+  if (readyz.status === "fulfilled" && m.livezServed) {
+    readyzChecks = selfChecksOf("readyz", readyz.value, at);
   }
+  if (health.status === "fulfilled") {
+    m.healthCheckedAt = at;
+    healthChecks = [healthCheck(health.value.body, at)];
+  }
+  m.selfChecks = [...livezChecks, ...readyzChecks, ...healthChecks];
 }
 
 function selfChecksOf(
   endpoint: "livez" | "readyz",
-  answer: PromiseSettledResult<{ statusCode: number; body: string }>,
-  deadlineMs: number,
+  answer: { statusCode: number; body: string },
+  at: number,
 ): MemberSelfCheck[] {
-  const at = Date.now();
-  if (answer.status === "rejected") {
-    // /readyz's linearizable_read waits for a leader: without one it does not answer in time.
-    return [
-      {
-        endpoint,
-        name: endpoint,
-        ok: false,
-        detail: `no answer within ${deadlineMs} ms: ${errorText(answer.reason)}`,
-        checkedAt: at,
-      },
-    ];
-  }
-  const parsed = parseVerboseChecks(endpoint, answer.value.body, at);
+  const parsed = parseVerboseChecks(endpoint, answer.body, at);
   if (parsed.length > 0) return parsed;
   return [
     {
       endpoint,
       name: endpoint,
-      ok: answer.value.statusCode === 200,
-      ...(answer.value.statusCode === 200 ? {} : { detail: `HTTP ${answer.value.statusCode}` }),
+      ok: answer.statusCode === 200,
+      ...(answer.statusCode === 200 ? {} : { detail: `HTTP ${answer.statusCode}` }),
       checkedAt: at,
     },
   ];

@@ -18,6 +18,8 @@ export interface TrackedMember {
   scrapeInFlight: boolean;
   selfChecks: MemberSelfCheck[];
   selfChecksAt?: number;
+  /** When /health last answered, epoch ms: on 3.4 it is a raft proposal, asked rarely. */
+  healthCheckedAt?: number;
   /** false once the member answered /livez with 404 (etcd before 3.5.12): ask /health instead. */
   livezServed?: boolean;
   lastSample?: MetricsSample;
