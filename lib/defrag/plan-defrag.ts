@@ -16,7 +16,7 @@ export interface DefragMetrics {
   defragSumSeconds?: number;
 }
 
-const ROLE_ORDER = { learner: 0, follower: 1, leader: 2 } as const;
+const ROLE_ORDER = { learner: 0, voter: 1, follower: 1, leader: 2 } as const;
 
 function describeMember(m: MemberView, metrics: DefragMetrics | undefined): DefragMember {
   const size = m.dbSizeBytes;
@@ -82,7 +82,7 @@ export function planDefrag(
   const voters = health.quorum.voters;
   // A member whose defragmentation is in flight may still answer Status, so the verdict can
   // count it healthy; it is paused all the same.
-  const healthyNow = Math.max(0, health.quorum.healthyVoters - busyVoters);
+  const healthyNow = Math.max(0, (health.quorum.healthyVoters ?? 0) - busyVoters);
   const byId = new Map(health.members.map((m) => [m.id, m]));
   const candidates = members
     .filter((m) => m.state === "up")

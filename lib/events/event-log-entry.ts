@@ -50,6 +50,20 @@ export function eventLogEntry(e: ClusterEvent): EventLogEntry {
       };
     case "member_recovered":
     case "member_removed":
+    case "member_promoted":
+    case "member_rejoined":
       return { message: e.type.replace("_", " "), fields: { ...base, member: e.member.name } };
+    case "member_isolated":
+      return {
+        message: "member cut off: it answers but follows no leader",
+        fields: { ...base, member: e.member.name, ...(e.term !== null ? { term: e.term } : {}) },
+      };
+    case "raftscope_blind":
+      return { message: `Raftscope cannot see the cluster: ${e.reason}`, fields: base };
+    case "raftscope_sight_restored":
+      return {
+        message: `Raftscope sees the cluster again after ${Math.round(e.blindForMs / 1000)} s`,
+        fields: base,
+      };
   }
 }

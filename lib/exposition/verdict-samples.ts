@@ -38,7 +38,8 @@ export interface VerdictFacts {
   }>;
 }
 
-const knownStates: readonly string[] = clusterStatusSchema.options;
+/** The states that say something about the cluster; "unknown" is Raftscope's own blindness. */
+const knownStates: readonly string[] = clusterStatusSchema.options.filter((s) => s !== "unknown");
 
 /**
  * The samples of one cluster's verdict, at `nowMs` (ms since the epoch; ages are measured from

@@ -15,11 +15,31 @@ const warning = (code: HealthWarning["code"], memberId = "a"): HealthWarning => 
 describe("memberCondition", () => {
   it("is red when the member does not answer, with its error", () => {
     expect(
-      memberCondition(member({ reachable: false, error: "context deadline exceeded" }), []),
+      memberCondition(
+        member({ reachable: false, state: "unreachable", error: "context deadline exceeded" }),
+        [],
+      ),
     ).toEqual({
       kind: "unreachable",
       reason: "context deadline exceeded",
+      label: "unreachable",
     });
+  });
+
+  it("draws a cut-off member red, one without a leader amber, an unstarted one grey", () => {
+    expect(
+      memberCondition(
+        member({ state: "cut-off", stateLabel: "cut off: follows no leader for 9 s" }),
+        [],
+      ).kind,
+    ).toBe("unreachable");
+    expect(memberCondition(member({ state: "no-leader" }), [])).toEqual({
+      kind: "degraded",
+      reasons: ["alive, no leader"],
+    });
+    expect(
+      memberCondition(member({ state: "not-started", stateLabel: "added, not started" }), []),
+    ).toEqual({ kind: "unknown", label: "added, not started" });
   });
 
   it("is amber for lag, alarms and slow disks, each said once", () => {
