@@ -17,6 +17,7 @@ import type {
   MemberProbe,
 } from "../member-snapshot";
 import { deriveMemberMetrics } from "../metrics/derive-member-metrics";
+import { scrapedFamilies } from "../metrics/etcd-metrics";
 import type { MetricsSample } from "../metrics/metrics-sample";
 import type { CertificateInfo } from "../tls/certificate-info";
 import type { TlsProblem } from "../tls/tls-diagnosis";
@@ -445,7 +446,7 @@ export class ClusterPoller {
       }
       if (metrics.status === "fulfilled") {
         const at = Date.now();
-        const series = readPrometheusSeries(metrics.value);
+        const series = readPrometheusSeries(metrics.value, scrapedFamilies);
         this.emitScrape({ memberId: state.info.id, at, series });
         reported = true;
         const sample = metricsSampleOf(series, at);
