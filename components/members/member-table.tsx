@@ -24,6 +24,20 @@ const columns: { column: MemberColumn; label: string; align?: "right" }[] = [
 
 const num = (v: number | null) => (v === null ? "—" : v.toLocaleString("en-US"));
 
+/** What a down member cannot tell: shown as such, never as a "no" it did not say. */
+function Unknown() {
+  return (
+    <span
+      title="Unknown: the member does not answer"
+      className="text-slate-500 dark:text-slate-400"
+    >
+      unknown
+    </span>
+  );
+}
+
+const yesNo = (v: boolean) => (v ? "yes" : "no");
+
 /** `etcdctl endpoint status -w table` with reachability, latency, lag, quota and alarms added. */
 export function MemberTable({
   members,
@@ -83,8 +97,11 @@ export function MemberTable({
                 <td className="px-2 py-2">
                   <QuotaBar member={m} />
                 </td>
-                <td className="px-2 py-2">{m.role === "leader" ? "true" : "false"}</td>
-                <td className="px-2 py-2">{m.role === "learner" ? "true" : "false"}</td>
+                <td className="px-2 py-2">
+                  {m.reachable ? yesNo(m.role === "leader") : <Unknown />}
+                </td>
+                {/* From MemberList, which other members answer: known even while it is down. */}
+                <td className="px-2 py-2">{yesNo(m.role === "learner")}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftTerm)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftIndex)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftAppliedIndex)}</td>
@@ -92,7 +109,7 @@ export function MemberTable({
                 <td
                   className={`px-2 py-2 font-medium ${m.reachable ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}
                 >
-                  {m.reachable ? "yes" : "no"}
+                  {yesNo(m.reachable)}
                 </td>
                 <td className="px-2 py-2 text-right tabular-nums">
                   {m.latencyMs === null ? "—" : `${m.latencyMs.toFixed(1)} ms`}
@@ -102,8 +119,10 @@ export function MemberTable({
                     <span className="font-semibold text-red-700 dark:text-red-300">
                       {m.alarms.join(", ")}
                     </span>
-                  ) : (
+                  ) : m.reachable ? (
                     "none"
+                  ) : (
+                    <Unknown />
                   )}
                 </td>
                 <td className="max-w-56 px-2 py-2 text-xs break-words text-red-700 dark:text-red-300">

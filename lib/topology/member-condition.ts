@@ -36,3 +36,10 @@ export function memberCondition(
   const reasons = [...new Set([...member.alarms.map((a) => `${a} alarm`), ...fromWarnings])];
   return reasons.length > 0 ? { kind: "degraded", reasons } : { kind: "ok" };
 }
+
+/** The condition in words: "unreachable", the degraded reasons, or "healthy". */
+export function conditionText(condition: MemberCondition): string {
+  if (condition.kind === "unreachable") return "unreachable";
+  if (condition.kind === "degraded") return condition.reasons.join(", ");
+  return "healthy";
+}
