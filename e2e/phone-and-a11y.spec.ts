@@ -69,6 +69,8 @@ test.describe("landmarks and names", () => {
       page,
       cluster,
     }, testInfo) => {
+      // axe over the whole dashboard is slow on a loaded 2-core machine.
+      test.setTimeout(180_000);
       await cluster.waitForLeader();
       await page.goto(path);
       await expect(page.getByRole("main")).toHaveCount(1);
