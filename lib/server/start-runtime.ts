@@ -1,7 +1,7 @@
 import "server-only";
 import { etcdctlWarnings } from "../config/etcdctl-warnings";
-import { eventLogEntry } from "../events/event-log-entry";
 import { ConfigError } from "../errors";
+import { eventLogEntry } from "../events/event-log-entry";
 import { loadConfig } from "./config";
 import { withDiscoveredEndpoints } from "./discovery/with-discovered-endpoints";
 import { publishDrain } from "./drain";
