@@ -64,7 +64,9 @@ describe("alert states against Prometheus's rule manager", () => {
   it("four hours of a cluster: every rule's pending and firing", async () => {
     const scrapes = clusterFixture(0);
     const { checks, firingSeen } = firingOverTime(scrapes, 30_000, 5);
-    const names = new Set([...checks.values()].flat().map((a) => `${a.alertname}/${a.labels.severity}`));
+    const names = new Set(
+      [...checks.values()].flat().map((a) => `${a.alertname}/${a.labels.severity}`),
+    );
     expect(names.size).toBeGreaterThanOrEqual(8);
     expect(firingSeen).toBeGreaterThan(0);
     await promtoolCheckAlerts(etcdMixinRules, scrapes, 30_000, checks);

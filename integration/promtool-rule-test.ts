@@ -39,7 +39,8 @@ function inputSeries(scrapes: readonly FixtureScrape[], intervalMs: number) {
   const known = new Map<string, Set<string>>();
   for (const s of [...scrapes].sort((a, b) => a.at - b.at)) {
     const step = s.at / intervalMs;
-    if (!Number.isInteger(step)) throw new Error(`scrape at ${s.at} ms is off the ${intervalMs} ms grid`);
+    if (!Number.isInteger(step))
+      throw new Error(`scrape at ${s.at} ms is off the ${intervalMs} ms grid`);
     const target = { job: "etcd", instance: s.memberId };
     cell(selector("up", target))[step] = s.series ? "1" : "0";
     const mine = known.get(s.memberId) ?? new Set<string>();
@@ -111,7 +112,9 @@ export async function promtoolCheckAlerts(
       timeout: 120_000,
       maxBuffer: 64 * 1024 * 1024,
     }).catch((err: { stdout?: string; stderr?: string }) => {
-      throw new Error(`promtool test rules failed:\n${err.stdout ?? ""}\n${err.stderr ?? ""}`.slice(0, 8000));
+      throw new Error(
+        `promtool test rules failed:\n${err.stdout ?? ""}\n${err.stderr ?? ""}`.slice(0, 8000),
+      );
     });
     return `${stdout}${stderr}`;
   } finally {
