@@ -1,3 +1,5 @@
+import { cleanUp } from "./cleanup";
+
 /** The q-quantile of samples, nearest rank. */
 export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -8,9 +10,13 @@ export function quantile(values: number[], q: number): number {
 export function runWhenMain(url: string, bench: () => Promise<string[]>): void {
   if (url !== `file://${process.argv[1]}`) return;
   bench().then(
-    (lines) => console.log(lines.join("\n")),
-    (err: unknown) => {
+    async (lines) => {
+      console.log(lines.join("\n"));
+      await cleanUp();
+    },
+    async (err: unknown) => {
       console.error(err);
+      await cleanUp();
       process.exit(1);
     },
   );

@@ -1,9 +1,6 @@
 // Health-engine benchmark (npm run bench): sweep cost against etcdctl, the price of a frozen
 // member, and how soon the API reports a newly elected leader. Figures go to docs/benchmarks.md.
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { promisify } from "node:util";
 import { startDashboardFor } from "../harness/dashboard-server";
 import { EtcdCluster } from "../harness/etcd-cluster";
@@ -12,6 +9,7 @@ import { clusterConfigSchema } from "../lib/config/config-schema";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { EventLog } from "../lib/server/event-log";
 import { quantile, runWhenMain } from "./bench-support";
+import { benchTempDir, trackCluster, trackServer } from "./cleanup";
 
 const run = promisify(execFile);
 
@@ -37,7 +35,7 @@ async function timeEtcdctl(cluster: EtcdCluster): Promise<number> {
 }
 
 function makePoller(cluster: EtcdCluster): ClusterPoller {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-bench-"));
+  const dir = benchTempDir("raftscope-bench-");
   const config = clusterConfigSchema.parse({
     id: "bench",
     endpoints: cluster.endpoints.slice(0, 1),
@@ -49,8 +47,9 @@ function makePoller(cluster: EtcdCluster): ClusterPoller {
 async function sweepBench(size: number, lines: string[]) {
   const cluster = await EtcdCluster.start({
     size,
-    dir: mkdtempSync(path.join(os.tmpdir(), `raftscope-bench-${size}-`)),
+    dir: benchTempDir(`raftscope-bench-${size}-`),
   });
+  const tearDown = trackCluster(cluster);
   try {
     const poller = makePoller(cluster);
     await poller.sweep();
@@ -82,14 +81,16 @@ async function sweepBench(size: number, lines: string[]) {
     );
     await poller.stop();
   } finally {
-    await cluster.teardown({ removeData: true });
+    await tearDown();
   }
 }
 
 async function leaderBench(kills: number, lines: string[]) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-bench-leader-"));
+  const dir = benchTempDir("raftscope-bench-leader-");
   const cluster = await EtcdCluster.start({ size: 3, dir });
+  const tearDown = trackCluster(cluster);
   const dashboard = await startDashboardFor(cluster, dir);
+  const stopDashboard = trackServer(dashboard);
   // Every health frame the API pushes, with the time it arrived.
   const seen: Array<{ at: number; leader: string | null }> = [];
   const ctrl = new AbortController();
@@ -132,8 +133,8 @@ async function leaderBench(kills: number, lines: string[]) {
     }
   } finally {
     ctrl.abort();
-    await dashboard.stop();
-    await cluster.teardown({ removeData: true });
+    await stopDashboard();
+    await tearDown();
   }
   lines.push(
     `| new leader reported after its "became leader" log line, ${delays.length} kills | median ${fmt(quantile(delays, 0.5))} | p95 ${fmt(quantile(delays, 0.95))} | max ${fmt(Math.max(...delays))} |`,

@@ -1,7 +1,6 @@
 // The key browser benchmark's measurements (entry point: bench/keys.ts). Imports server modules,
 // so it needs Node's react-server condition.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -17,6 +16,7 @@ import { encodeCursor } from "../lib/keys/list-cursor";
 import { KeyReader } from "../lib/server/keys/key-reader";
 import { listKeys } from "../lib/server/keys/list-keys";
 import { readValue } from "../lib/server/keys/read-value";
+import { benchTempDir, trackCluster, trackServer } from "./cleanup";
 import { DEPLOYMENT_KEY, FLAT_PREFIX, flatKeyAt, loadDataset } from "./keys-dataset";
 
 setFlagsFromString("--expose_gc");
@@ -224,8 +224,9 @@ async function stage(
 
 /** Runs the key browser benchmark at each size in `totals` and returns its markdown lines. */
 export async function runKeysBench(totals = [100_000, 1_000_000]): Promise<string[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-bench-keys-"));
+  const dir = benchTempDir("raftscope-bench-keys-");
   const cluster = await EtcdCluster.start({ size: 3, dir, quotaBackendBytes: 8 * 1024 ** 3 });
+  const tearDown = trackCluster(cluster);
   const admin = createEtcdClient(cluster.endpoints, cluster.rootTlsFiles, {
     callTimeoutMs: 60_000,
   });
@@ -256,17 +257,18 @@ export async function runKeysBench(totals = [100_000, 1_000_000]): Promise<strin
           dataDir: path.join(dashDir, "data"),
           logFile: path.join(dashDir, "server.log"),
         });
+        const stopDashboard = trackServer(dashboard);
         try {
           await httpRun(dashboard, total, out.http ?? []);
         } finally {
-          await dashboard.stop();
+          await stopDashboard();
         }
       }
     }
   } finally {
     big.close();
     admin.close();
-    await cluster.teardown({ removeData: true });
+    await tearDown();
   }
   const lines = [
     "| keys | load time (batched txns of 128, 16 in flight) |",

@@ -3,6 +3,7 @@
 // docs/benchmarks.md under "Key browser". Run: `npx tsx bench/keys.ts` (RAFTSCOPE_BENCH_KEYS=
 // 100000,1000000 picks the sizes), or as part of `npm run bench` through benchKeys().
 import { spawnSync } from "node:child_process";
+import { cleanUp } from "./cleanup";
 
 const CONDITION = "--conditions=react-server";
 
@@ -27,12 +28,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const totals = process.env.RAFTSCOPE_BENCH_KEYS?.split(",").map(Number);
   benchKeys(totals).then(
-    (lines) => {
+    async (lines) => {
       console.log(lines.join("\n"));
+      await cleanUp();
       process.exit(0);
     },
-    (err: unknown) => {
+    async (err: unknown) => {
       console.error(err);
+      await cleanUp();
       process.exit(1);
     },
   );

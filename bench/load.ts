@@ -3,14 +3,13 @@
 // rate to etcd does not depend on the number of viewers (etcd's own grpc_server_started_total),
 // that no request fails, how fast events reach viewers, and that server memory stays bounded.
 
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request } from "node:https";
-import os from "node:os";
-import path from "node:path";
 import { type DashboardServer, startDashboardFor } from "../harness/dashboard-server";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { seedDemoData, seededKeys } from "../harness/seed";
 import { quantile, runWhenMain } from "./bench-support";
+import { benchTempDir, trackCluster, trackServer } from "./cleanup";
 
 const VIEWERS = 500;
 const KEY_RPS = 50;
@@ -109,10 +108,12 @@ function rssMiB(server: DashboardServer): number {
 
 /** Runs the load benchmark and returns its markdown rows. */
 export async function benchLoad(): Promise<string[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "raftscope-load-"));
+  const dir = benchTempDir("raftscope-load-");
   const cluster = await EtcdCluster.start({ size: 3, dir });
+  const tearDown = trackCluster(cluster);
   await seedDemoData(cluster);
   const server = await startDashboardFor(cluster, dir);
+  const stopServer = trackServer(server);
   const delays: number[] = [];
   const viewers: Viewer[] = [];
   const lines: string[] = [];
@@ -193,8 +194,8 @@ export async function benchLoad(): Promise<string[]> {
       lines.push("", `First failures: ${keyFailures.slice(0, 5).join("; ")}`);
   } finally {
     for (const v of viewers) v.close();
-    await server.stop();
-    await cluster.teardown({ removeData: true });
+    await stopServer();
+    await tearDown();
   }
   return lines;
 }

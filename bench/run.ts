@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in one run; paste the printed tables into docs/benchmarks.md.
+import { cleanUp } from "./cleanup";
 import { benchHealth } from "./health";
 import { benchKeys } from "./keys";
 import { benchLoad } from "./load";
@@ -12,7 +13,11 @@ async function main() {
   console.log((await benchKeys()).join("\n"));
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => cleanUp(),
+  async (err: unknown) => {
+    console.error(err);
+    await cleanUp();
+    process.exit(1);
+  },
+);

@@ -81,7 +81,6 @@ export function syntheticHistory(now: number, seconds: number): HistoryPoint[] {
         grpcRequestRate: 300 + 50 * wave,
         grpcFailedRate: 0.5 + 0.5 * wave,
         residentMemoryBytes: (120 + i * 5 + wave) * MIB,
-        cpuRate: 0.2,
       };
     });
     return { t, leaderId: syntheticMembers[0]?.id ?? null, raftTerm: 7, members };

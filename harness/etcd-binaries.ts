@@ -15,8 +15,10 @@ export interface EtcdBinaries {
 }
 
 // Debian bookworm ships 3.4.23 in /usr/bin; scripts/ensure-deps.sh unpacks Debian sid's 3.5
-// (a static Go binary) into .cache/etcd-3.5 without installing it.
-const CACHE_35 = path.resolve(import.meta.dirname, "..", ".cache", "etcd-3.5", "usr", "bin");
+// (a static Go binary) into .cache/etcd-3.5 without installing it. Relative to the repository
+// root, where every script and test runs: Playwright loads this file as CommonJS, where
+// import.meta breaks the whole e2e suite ("exports is not defined in ES module scope").
+const CACHE_35 = path.resolve(".cache", "etcd-3.5", "usr", "bin");
 
 /**
  * The binaries of one etcd version. Fails with SPAWN_FAILED naming the missing file and the

@@ -1,7 +1,8 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDashboard } from "../harness/dashboard-server";
 import { type DnsServer, startDnsServer } from "../harness/dns-server";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { ConfigError } from "../lib/errors";
@@ -121,5 +122,38 @@ describe("DNS SRV discovery through a real DNS server", () => {
     expect((err as Error).message).toMatch(
       /DNS SRV discovery for missing\.test found no endpoint \(_etcd-client-ssl\._tcp\.missing\.test: \w+; _etcd-client\._tcp\.missing\.test: \w+\)/,
     );
+  });
+
+  it("starts the production server from a config's discoverySrv", async () => {
+    const tls = cluster.tlsFiles;
+    const configPath = path.join(dir, "srv.yaml");
+    writeFileSync(
+      configPath,
+      `clusters:\n  - id: srv\n    discoverySrv: good.test\n    tls: { ca: ${tls.ca}, cert: ${tls.cert}, key: ${tls.key} }\n`,
+    );
+    const logFile = path.join(dir, "server.log");
+    const server = await startDashboard({
+      configPath,
+      dataDir: path.join(dir, "data"),
+      logFile,
+      env: { RAFTSCOPE_DNS_SERVERS: dns.address },
+    });
+    try {
+      const deadline = Date.now() + 30_000;
+      let body: { members?: Array<{ reachable: boolean }> } = {};
+      while (Date.now() < deadline) {
+        const res = await fetch(`${server.url}/api/clusters/srv/health`, {
+          signal: AbortSignal.timeout(10_000),
+        });
+        body = (await res.json()) as typeof body;
+        if (body.members?.[0]?.reachable) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(body.members?.[0]?.reachable).toBe(true);
+      const log = readFileSync(logFile, "utf8");
+      expect(log).toContain(`endpoints from DNS SRV good.test: https://localhost:${clientPort()}`);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,3 +1,5 @@
+import type { EtcdMetricRow } from "./metrics/etcd-metrics";
+import type { SampleValueOf } from "./metrics/metrics-sample";
 import type { TlsProblem } from "./tls/tls-diagnosis";
 
 /**
@@ -64,55 +66,45 @@ export type MemberProbe =
   /** Added to the cluster but never started: no name and no client URLs in MemberList yet. */
   | { kind: "not-started" };
 
-/** Metrics derived from two consecutive /metrics scrapes of one member. Absent means not exposed. */
-export interface MemberMetrics {
-  scrapedAt: number;
-  hasLeader?: boolean;
-  leaderChangesSeenTotal?: number;
-  proposalsCommittedTotal?: number;
-  proposalsAppliedTotal?: number;
-  proposalsPending?: number;
-  proposalsFailedTotal?: number;
-  /** Per-second rates over the last scrape interval; absent on the first scrape. */
-  proposalsCommittedRate?: number;
-  proposalsAppliedRate?: number;
-  proposalsFailedRate?: number;
-  walFsyncP99Seconds?: number;
-  backendCommitP99Seconds?: number;
-  /**
-   * Peer round-trip p99 in seconds, keyed by the peer's hex member id. etcd probes each peer
-   * every few seconds; only peers that are still members are kept.
-   */
-  peerRoundTripP99Seconds: Record<string, number>;
-  /** When each peer's round trip last changed in the histogram, epoch ms. */
-  peerRoundTripMeasuredAt?: Record<string, number>;
-  dbTotalSizeBytes?: number;
-  dbInUseBytes?: number;
-  quotaBackendBytes?: number;
-  slowApplyTotal?: number;
-  heartbeatSendFailuresTotal?: number;
-  grpcRequestsTotal?: number;
-  grpcFailedTotal?: number;
-  grpcRequestRate?: number;
-  grpcFailedRate?: number;
-  residentMemoryBytes?: number;
-  cpuSecondsTotal?: number;
-  cpuRate?: number;
-  processStartTimeSeconds?: number;
-  /** etcd_cluster_version, e.g. "3.4". */
-  clusterVersion?: string;
-  /** etcd_server_feature_enabled (etcd 3.6+). */
-  featuresEnabled?: Record<string, boolean>;
-  defragInflight?: boolean;
-  /** Defragmentations finished since the process started, and their total seconds. */
-  defragCount?: number;
-  defragSumSeconds?: number;
-  snapshotSendInflight?: number;
-  snapshotSendsTotal?: number;
-  snapshotSavesTotal?: number;
-  /** MoveLeader calls this member answered OK (a leadership transfer it started). */
-  moveLeaderTotal?: number;
+type Row = EtcdMetricRow;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+type FieldOf<R, K extends string, V> = R extends {
+  derive: { kind: K; value: infer F extends string };
 }
+  ? { [P in F]?: V }
+  : never;
+type GaugeOf<R> = R extends { derive: { kind: "gauge"; value: infer F extends string } }
+  ? { [P in F]?: SampleValueOf<R> }
+  : never;
+type RateOf<R> = R extends {
+  derive: { kind: "rate"; total: infer T extends string; rate: infer F extends string };
+}
+  ? { [P in T | F]?: number }
+  : never;
+type PerMemberRow = Extract<Row, { perMember: string }>;
+
+/**
+ * Metrics derived from two consecutive /metrics scrapes, one or two fields per row of the
+ * metric table (lib/metrics/etcd-metrics.ts): gauges as read, booleans from 0/1 gauges,
+ * counters as their total and a per-second rate over the last scrape interval (absent on the
+ * first scrape), histograms as a p99 in seconds over the same interval. A per-member histogram
+ * becomes a p99 per peer, keyed by the peer's hex member id. Absent means not exposed.
+ */
+export type MemberMetrics = {
+  scrapedAt: number;
+  /** When each peer's round trip was last measured, epoch ms (etcd probes every 30 s). */
+  peerRoundTripMeasuredAt?: Record<string, number>;
+} & UnionToIntersection<
+  | GaugeOf<Row>
+  | FieldOf<Exclude<Row, PerMemberRow>, "p99", number>
+  | FieldOf<Row, "boolean", boolean>
+  | RateOf<Row>
+  | { [P in PerMemberRow["derive"]["value"]]: Record<string, number> }
+>;
 
 export type MemberHealthCheck = { kind: "healthy" } | { kind: "unhealthy"; reason: string };
 

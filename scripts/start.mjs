@@ -22,11 +22,32 @@ import { createRequire } from "node:module";
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { formatLogLine, installConsoleFormat, logFormat } from "../lib/log/log-line.mjs";
+import { format, parseArgs } from "node:util";
+import { formatLogLine, logFormat } from "../lib/log/log-line.mjs";
 
 const USAGE =
   "usage: npm start -- [-p PORT] [-H HOSTNAME]   (or: node server.mjs [-p PORT] [-H HOSTNAME])";
+
+const NODE_WARNING = /^\(node:\d+\) (\[\w+\] )?\w*Warning:/;
+const CONSOLE_LEVELS = { debug: "debug", log: "info", info: "info", warn: "warn", error: "error" };
+
+/**
+ * In `json` format, turns everything written through `console` (Next's own messages too) into
+ * one JSON object per line, redacted, so the log stays machine-readable. A multi-line message
+ * (a stack) stays inside its one object.
+ */
+function installConsoleFormat(fmt) {
+  if (fmt !== "json") return;
+  for (const [method, level] of Object.entries(CONSOLE_LEVELS)) {
+    const stream = level === "warn" || level === "error" ? process.stderr : process.stdout;
+    console[method] = (...args) => {
+      const message = format(...args).replace(/^raftscope: /, "");
+      // Node prints its own warnings (deprecations) through console.error.
+      const actual = level === "error" && NODE_WARNING.test(message) ? "warn" : level;
+      stream.write(`${formatLogLine("json", actual, message)}\n`);
+    };
+  }
+}
 
 function fail(message, code = 1) {
   process.stderr.write(`${formatLogLine(fmt, "error", message)}\n`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeHistory } from "@/lib/alerts/make-history";
 import type { MemberView } from "@/lib/health/cluster-health";
 import { makeMemberView } from "@/lib/test-factories/member-view-factory";
-import { chartRows, seriesKey } from "./chart-rows";
+import { CLUSTER_LINE_ID, chartRows, seriesKey } from "./chart-rows";
 import { chartSpecs } from "./chart-specs";
 import { chartEmptyReason, memberGap } from "./empty-reason";
 
@@ -41,7 +41,21 @@ describe("chartRows", () => {
       sample: (_id, _t, ago) => ({ leaderChangesSeenTotal: values[4 - ago] }),
     });
     const rows = chartRows(points, spec("leader-changes"), ["a"]);
-    expect(rows.map((r) => r[seriesKey("a", 0)])).toEqual([0, 1, 1, 1, 3]);
+    expect(rows.map((r) => r[seriesKey(CLUSTER_LINE_ID, 0)])).toEqual([0, 1, 1, 1, 3]);
+  });
+
+  it("counts leader changes as the most any member saw: one member's restart is no change", () => {
+    // b crash-loops: its counter falls to 0 and comes back as 1, with no election.
+    const b = [5, 0, 1, 0, 1];
+    const points = makeHistory({
+      memberIds: ["a", "b"],
+      minutes: 4,
+      stepMs: 60_000,
+      sample: (id, _t, ago) => ({ leaderChangesSeenTotal: id === "a" ? 5 : b[4 - ago] }),
+    });
+    const rows = chartRows(points, spec("leader-changes"), ["a", "b"]);
+    expect(rows.map((r) => r[seriesKey(CLUSTER_LINE_ID, 0)])).toEqual([0, 0, 0, 0, 0]);
+    expect(rows[0]).not.toHaveProperty(seriesKey("a", 0));
   });
 });
 

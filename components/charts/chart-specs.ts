@@ -30,6 +30,12 @@ export interface ChartSpec {
   /** Draw each member's backend quota. */
   quota?: boolean;
   step?: boolean;
+  /**
+   * Draw one line for the whole cluster: the most any reachable member reports, as the etcd
+   * mixin counts leader changes (`max without (instance)`), so one member's restart that
+   * resets its own counter is not a change.
+   */
+  clusterMax?: boolean;
 }
 
 /** The live charts, in the order an operator reads them: raft, disk, network, process. */
@@ -61,10 +67,12 @@ export const chartSpecs: readonly ChartSpec[] = [
   {
     id: "leader-changes",
     title: "Leader changes",
-    description: "Leader changes each member has seen since the window began.",
+    description:
+      "Leader changes since the window began: the most any member has seen, as the etcd mixin counts them.",
     unit: "count",
     series: [{ field: "leaderChangesSeenTotal", suffix: "", increase: true }],
     step: true,
+    clusterMax: true,
   },
   {
     id: "db",

@@ -1,30 +1,21 @@
 import type { MemberView } from "@/lib/health/cluster-health";
 import type { HistoryPoint } from "@/lib/history/history-point";
+import {
+  type EtcdMetric,
+  type EtcdVersion,
+  etcdMetrics,
+  exposedSince,
+} from "@/lib/metrics/etcd-metrics";
 import type { ChartField, ChartSpec } from "./chart-specs";
 
-/** etcd versions that first exposed a metric; older members simply do not have it. */
-const exposedSince: Partial<Record<ChartField, [number, number]>> = {
-  dbSizeInUseBytes: [3, 4],
-  quotaBackendBytes: [3, 4],
-};
+/** The metric table's row behind each history field. */
+const rowByField = new Map(
+  (etcdMetrics as readonly EtcdMetric[]).flatMap((m) =>
+    m.history ? [[m.history.field, m] as const] : [],
+  ),
+);
 
-/** Rates come from the difference of two scrapes: unknown until the second one. */
-const rates = new Set<ChartField>([
-  "proposalsCommittedRate",
-  "proposalsAppliedRate",
-  "proposalsFailedRate",
-  "grpcRequestRate",
-  "grpcFailedRate",
-]);
-
-/** p99s of what happened between two scrapes: unknown while nothing happened. */
-const quantiles = new Set<ChartField>([
-  "walFsyncP99Seconds",
-  "backendCommitP99Seconds",
-  "peerRoundTripP99Seconds",
-]);
-
-function olderThan(version: string | null, since: [number, number]): boolean {
+function olderThan(version: string | null, since: EtcdVersion): boolean {
   if (!version) return false;
   const [major = 0, minor = 0] = version.split(".").map(Number);
   return major < since[0] || (major === since[0] && minor < since[1]);
@@ -44,12 +35,14 @@ export function memberGap(
     if (s[field] !== undefined) return null;
   }
   if (!reachableSomewhere || !member.reachable) return "member unreachable";
-  const since = exposedSince[field];
-  if (since && olderThan(member.version, since)) {
+  const row = rowByField.get(field);
+  if (row && olderThan(member.version, exposedSince(row))) {
     return `metric not exposed by etcd ${member.version}`;
   }
-  if (rates.has(field)) return "waiting for a second metrics scrape";
-  if (quantiles.has(field)) return "nothing observed between scrapes yet";
+  // Rates come from the difference of two scrapes: unknown until the second one.
+  if (row?.derive.kind === "rate") return "waiting for a second metrics scrape";
+  // p99s of what happened between two scrapes: unknown while nothing happened.
+  if (row?.derive.kind === "p99") return "nothing observed between scrapes yet";
   return "metrics endpoint has not answered";
 }
 

@@ -7,7 +7,7 @@ import { type HistoryWindow, isPrometheusWindow } from "@/lib/api/query-schemas"
 import type { MemberView } from "@/lib/health/cluster-health";
 import { thresholds } from "@/lib/health/thresholds";
 import { dashboardQueries } from "@/lib/queries/dashboard-queries";
-import { chartRows } from "./chart-rows";
+import { CLUSTER_LINE_ID, chartRows } from "./chart-rows";
 import { chartSpecs } from "./chart-specs";
 import { chartEmptyReason, memberGap } from "./empty-reason";
 import { memberColors } from "./member-colors";
@@ -65,12 +65,14 @@ export function HealthCharts({
         emptyReason: chartEmptyReason(data.points, spec, ordered),
         quotaLine: guide?.line ?? null,
         note: guide?.note ?? null,
-        members: ordered.map((m) => ({
-          id: m.id,
-          name: m.name,
-          color: colors.get(m.id) ?? "#64748b",
-          gap: first ? memberGap(data.points, m, first.field) : null,
-        })),
+        members: spec.clusterMax
+          ? [{ id: CLUSTER_LINE_ID, name: "Cluster", color: "#64748b", gap: null }]
+          : ordered.map((m) => ({
+              id: m.id,
+              name: m.name,
+              color: colors.get(m.id) ?? "#64748b",
+              gap: first ? memberGap(data.points, m, first.field) : null,
+            })),
       };
     });
   }, [data, ordered, colors]);

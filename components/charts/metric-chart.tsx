@@ -74,6 +74,9 @@ export function MetricChart({
             height={CHART_HEIGHT}
             data={rows}
             margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+            // recharts makes each chart a tab stop with no name; the figure and its caption
+            // name it, and the same figures are in the members table and the alerts.
+            accessibilityLayer={false}
           >
             <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
             <XAxis

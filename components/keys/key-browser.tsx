@@ -10,6 +10,7 @@ import { KeyList } from "./key-list";
 import { KeyValuePanel } from "./key-value-panel";
 import { RevisionBar } from "./revision-bar";
 import { SeparatorPicker } from "./separator-picker";
+import { SlashedKeySuggestion } from "./slashed-key-suggestion";
 
 /**
  * The read-only key browser. Its whole state is the URL: the path names the key or prefix, the
@@ -52,6 +53,7 @@ export function KeyBrowser({ clusterId }: { clusterId: string }) {
         <RevisionBar clusterId={clusterId} view={view} />
       </div>
       <KeyBreadcrumbs clusterId={clusterId} view={view} />
+      <SlashedKeySuggestion clusterId={clusterId} view={view} />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <KeyList clusterId={clusterId} view={view} />
         {view.selectedKey ? (

@@ -25,7 +25,7 @@ export function KeyJumpForm({ clusterId, view }: { clusterId: string; view: Brow
     );
   };
   return (
-    <search className="min-w-0 flex-1">
+    <search className="min-w-0 flex-[1_1_18rem]">
       <form
         className="flex flex-col gap-1 text-sm"
         onSubmit={(e) => {
@@ -45,7 +45,7 @@ export function KeyJumpForm({ clusterId, view }: { clusterId: string; view: Brow
             spellCheck={false}
             autoComplete="off"
             placeholder="/registry/deployments/"
-            className="min-w-56 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900"
+            className="min-w-0 flex-[1_1_12rem] rounded-md border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900"
           />
           <button type="submit" className={button}>
             Open key

@@ -16,10 +16,11 @@ const columns: { column: MemberColumn; label: string; align?: "right" }[] = [
   { column: "index", label: "Raft index", align: "right" },
   { column: "applied", label: "Applied", align: "right" },
   { column: "lag", label: "Lag", align: "right" },
-  { column: "reachable", label: "State" },
+  { column: "reachable", label: "Up" },
   { column: "latency", label: "Latency", align: "right" },
   { column: "alarms", label: "Alarms" },
   { column: "errors", label: "Errors" },
+  { column: "state", label: "State" },
 ];
 
 function stateTone(m: MemberView): string {
@@ -34,6 +35,20 @@ function stateTone(m: MemberView): string {
 }
 
 const num = (v: number | null) => (v === null ? "—" : v.toLocaleString("en-US"));
+
+/** What a down member cannot tell: shown as such, never as a "no" it did not say. */
+function Unknown() {
+  return (
+    <span
+      title="Unknown: the member does not answer"
+      className="text-slate-500 dark:text-slate-400"
+    >
+      unknown
+    </span>
+  );
+}
+
+const yesNo = (v: boolean) => (v ? "yes" : "no");
 
 /** `etcdctl endpoint status -w table` with reachability, latency, lag, quota and alarms added. */
 export function MemberTable({
@@ -94,13 +109,20 @@ export function MemberTable({
                 <td className="px-2 py-2">
                   <QuotaBar member={m} />
                 </td>
-                <td className="px-2 py-2">{m.role === "leader" ? "true" : "false"}</td>
-                <td className="px-2 py-2">{m.role === "learner" ? "true" : "false"}</td>
+                <td className="px-2 py-2">
+                  {m.reachable ? yesNo(m.role === "leader") : <Unknown />}
+                </td>
+                {/* From MemberList, which other members answer: known even while it is down. */}
+                <td className="px-2 py-2">{yesNo(m.role === "learner")}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftTerm)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftIndex)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.raftAppliedIndex)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{num(m.applyLag)}</td>
-                <td className={`px-2 py-2 font-medium ${stateTone(m)}`}>{m.stateLabel}</td>
+                <td
+                  className={`px-2 py-2 font-medium ${m.reachable ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}
+                >
+                  {yesNo(m.reachable)}
+                </td>
                 <td className="px-2 py-2 text-right tabular-nums">
                   {m.latencyMs === null ? "—" : `${m.latencyMs.toFixed(1)} ms`}
                 </td>
@@ -109,12 +131,17 @@ export function MemberTable({
                     <span className="font-semibold text-red-700 dark:text-red-300">
                       {m.alarms.join(", ")}
                     </span>
-                  ) : (
+                  ) : m.reachable ? (
                     "none"
+                  ) : (
+                    <Unknown />
                   )}
                 </td>
                 <td className="max-w-56 px-2 py-2 text-xs break-words text-red-700 dark:text-red-300">
                   {m.error ?? ""}
+                </td>
+                <td className={`px-2 py-2 font-medium whitespace-nowrap ${stateTone(m)}`}>
+                  {m.stateLabel}
                 </td>
               </tr>
             ))}

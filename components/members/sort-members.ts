@@ -14,6 +14,7 @@ export const memberColumns = [
   "latency",
   "alarms",
   "errors",
+  "state",
 ] as const;
 export type MemberColumn = (typeof memberColumns)[number];
 
@@ -38,6 +39,7 @@ const keyOf: Record<MemberColumn, (m: MemberView) => Key> = {
   latency: (m) => m.latencyMs,
   alarms: (m) => m.alarms.length,
   errors: (m) => m.error,
+  state: (m) => m.stateLabel,
 };
 
 /** Reads `?sort=latency` or `?sort=-latency`; anything else sorts by name. */

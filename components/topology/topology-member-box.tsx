@@ -2,7 +2,7 @@
 // biome-ignore-all lint/a11y/noInteractiveElementToNoninteractiveRole: Biome mistakes SVG <g> for an interactive element.
 import type { MemberView } from "@/lib/health/cluster-health";
 import type { Rect } from "@/lib/topology/layout-topology";
-import type { MemberCondition } from "@/lib/topology/member-condition";
+import { conditionText, type MemberCondition } from "@/lib/topology/member-condition";
 
 const boxTone = {
   ok: "fill-white stroke-slate-400 dark:fill-slate-800 dark:stroke-slate-500",
@@ -17,12 +17,6 @@ const stateTone = {
   unreachable: "fill-red-700 dark:fill-red-300",
   unknown: "fill-slate-600 dark:fill-slate-300",
 } as const;
-
-function stateText(condition: MemberCondition): string {
-  if (condition.kind === "unreachable" || condition.kind === "unknown") return condition.label;
-  if (condition.kind === "degraded") return condition.reasons.join(", ");
-  return "healthy";
-}
 
 /** One etcd member in the diagram: leader marked, learners dashed, red or amber by state. */
 export function TopologyMemberBox({
@@ -62,7 +56,7 @@ export function TopologyMemberBox({
     );
   }
   const role = member.role;
-  const state = stateText(condition);
+  const state = conditionText(condition);
   const label = `etcd member ${member.name}: ${role}, ${state}${failing ? ", failing in the what-if" : ""}`;
   return (
     <g role="group" aria-label={label} data-state={condition.kind} data-role={role}>

@@ -1,56 +1,69 @@
-/** What happened to a cluster, as recorded in the event log and pushed to viewers. */
+import { z } from "zod";
 
-export interface MemberRef {
-  id: string;
-  name: string;
-}
+/**
+ * What happened to a cluster, as recorded in the event log and pushed to viewers. One schema,
+ * checked where events are read back from disk, answered by the API and received on the stream.
+ */
 
-export type EventBody =
-  | { type: "leader_changed"; from: MemberRef | null; to: MemberRef; term: number | null }
-  | { type: "term_changed"; leader: MemberRef; fromTerm: number | null; toTerm: number | null }
-  | { type: "member_unreachable"; member: MemberRef; error: string }
-  | { type: "member_recovered"; member: MemberRef }
-  | { type: "quorum_lost"; healthyVoters: number; size: number }
-  | { type: "quorum_regained"; healthyVoters: number; size: number }
-  | { type: "alarm_raised"; member: MemberRef; alarm: string }
-  | { type: "alarm_cleared"; member: MemberRef; alarm: string }
-  | { type: "member_added"; member: MemberRef; isLearner: boolean }
-  | { type: "member_removed"; member: MemberRef }
+export const memberRefSchema = z.object({ id: z.string(), name: z.string() });
+export type MemberRef = z.infer<typeof memberRefSchema>;
+
+const quorumCounts = { healthyVoters: z.number(), size: z.number() };
+
+export const eventBodySchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("leader_changed"),
+    from: memberRefSchema.nullable(),
+    to: memberRefSchema,
+    term: z.number().nullable(),
+  }),
+  z.object({
+    type: z.literal("term_changed"),
+    leader: memberRefSchema,
+    fromTerm: z.number().nullable(),
+    toTerm: z.number().nullable(),
+  }),
+  z.object({ type: z.literal("member_unreachable"), member: memberRefSchema, error: z.string() }),
+  z.object({ type: z.literal("member_recovered"), member: memberRefSchema }),
+  z.object({ type: z.literal("quorum_lost"), ...quorumCounts }),
+  z.object({ type: z.literal("quorum_regained"), ...quorumCounts }),
+  z.object({ type: z.literal("alarm_raised"), member: memberRefSchema, alarm: z.string() }),
+  z.object({ type: z.literal("alarm_cleared"), member: memberRefSchema, alarm: z.string() }),
+  z.object({ type: z.literal("member_added"), member: memberRefSchema, isLearner: z.boolean() }),
+  z.object({ type: z.literal("member_removed"), member: memberRefSchema }),
   /** A learner became a voter (`etcdctl member promote`). */
-  | { type: "member_promoted"; member: MemberRef }
+  z.object({ type: z.literal("member_promoted"), member: memberRefSchema }),
   /** A voter that answers but has followed no leader the majority follows, past the grace. */
-  | { type: "member_isolated"; member: MemberRef; term: number | null }
-  | { type: "member_rejoined"; member: MemberRef }
+  z.object({
+    type: z.literal("member_isolated"),
+    member: memberRefSchema,
+    term: z.number().nullable(),
+  }),
+  z.object({ type: z.literal("member_rejoined"), member: memberRefSchema }),
   /**
    * Raftscope's own kind: it could not see the cluster (its stall, credentials or network).
    * Nothing is recorded about the cluster until `raftscope_sight_restored`.
    */
-  | { type: "raftscope_blind"; reason: string }
-  | { type: "raftscope_sight_restored"; blindForMs: number };
+  z.object({ type: z.literal("raftscope_blind"), reason: z.string() }),
+  z.object({ type: z.literal("raftscope_sight_restored"), blindForMs: z.number() }),
+]);
 
+export type EventBody = z.infer<typeof eventBodySchema>;
 export type EventType = EventBody["type"];
 
-export type ClusterEvent = EventBody & {
-  /** Per-cluster sequence number: consecutive, never reused, survives restarts. */
-  seq: number;
-  at: string;
-  clusterId: string;
-};
+/** A recorded event: its body plus sequence number, time and Raftscope's cluster id. */
+export const clusterEventSchema = z.intersection(
+  eventBodySchema,
+  z.object({
+    /** Per-cluster sequence number: consecutive, never reused, survives restarts. */
+    seq: z.number().int().positive(),
+    at: z.string(),
+    clusterId: z.string(),
+  }),
+);
 
-export const eventTypes: readonly EventType[] = [
-  "leader_changed",
-  "term_changed",
-  "member_unreachable",
-  "member_recovered",
-  "quorum_lost",
-  "quorum_regained",
-  "alarm_raised",
-  "alarm_cleared",
-  "member_added",
-  "member_removed",
-  "member_promoted",
-  "member_isolated",
-  "member_rejoined",
-  "raftscope_blind",
-  "raftscope_sight_restored",
-];
+export type ClusterEvent = z.infer<typeof clusterEventSchema>;
+
+export const eventTypes: readonly EventType[] = eventBodySchema.options.map(
+  (o) => o.shape.type.value,
+);

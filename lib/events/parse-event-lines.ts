@@ -1,19 +1,8 @@
-import { type ClusterEvent, eventTypes } from "./cluster-event";
-
-function isEvent(value: unknown): value is ClusterEvent {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.seq === "number" &&
-    typeof v.at === "string" &&
-    typeof v.type === "string" &&
-    (eventTypes as readonly string[]).includes(v.type)
-  );
-}
+import { type ClusterEvent, clusterEventSchema } from "./cluster-event";
 
 /**
- * Reads a JSON-lines event log. A line that is not a whole event (a torn write after a crash)
- * is skipped and counted, never fatal.
+ * Reads a JSON-lines event log. A line that is not a whole event (a torn write after a crash,
+ * or a line that does not match the event schema) is skipped and counted, never fatal.
  */
 export function parseEventLines(text: string): { events: ClusterEvent[]; skipped: number } {
   const events: ClusterEvent[] = [];
@@ -21,8 +10,8 @@ export function parseEventLines(text: string): { events: ClusterEvent[]; skipped
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     try {
-      const parsed: unknown = JSON.parse(line);
-      if (isEvent(parsed)) events.push(parsed);
+      const parsed = clusterEventSchema.safeParse(JSON.parse(line));
+      if (parsed.success) events.push(parsed.data);
       else skipped++;
     } catch {
       skipped++;

@@ -1,21 +1,23 @@
-import type { HistoryPoint, MemberSample } from "./history-point";
+import { type HistoryPoint, historyMetrics, type MemberSample } from "./history-point";
 
-/** Fields where a spike matters more than the last value: keep the bucket's worst. */
+/**
+ * Fields where a spike matters more than the last value: keep the bucket's worst. The metric
+ * table says which (`downsample: "max"`); Status latency is one too.
+ */
 const peakFields = [
   "latencyMs",
-  "walFsyncP99Seconds",
-  "backendCommitP99Seconds",
-  "peerRoundTripP99Seconds",
-  "proposalsFailedRate",
-  "grpcFailedRate",
-] as const;
+  ...historyMetrics.filter((h) => h.downsample === "max").map((h) => h.field),
+];
 
 function mergeMember(into: MemberSample, next: MemberSample): MemberSample {
   const merged: MemberSample = { ...into, ...next, reachable: into.reachable && next.reachable };
+  const a = into as Record<string, unknown>;
+  const b = next as Record<string, unknown>;
+  const out = merged as Record<string, unknown>;
   for (const field of peakFields) {
-    const a = into[field];
-    const b = next[field];
-    if (a !== undefined && b !== undefined) merged[field] = Math.max(a, b);
+    const x = a[field];
+    const y = b[field];
+    if (typeof x === "number" && typeof y === "number") out[field] = Math.max(x, y);
   }
   return merged;
 }

@@ -1,29 +1,20 @@
 import type { ClusterHealth } from "../health/cluster-health";
-import type { ClusterSnapshot } from "../member-snapshot";
+import type { ClusterSnapshot, MemberMetrics, MemberStatus } from "../member-snapshot";
+import { type EtcdMetric, type EtcdMetricRow, etcdMetrics } from "../metrics/etcd-metrics";
 
-/** One member at one instant, as the charts draw it. Absent fields were not known. */
-export interface MemberSample {
+type HistoryRow = Extract<EtcdMetricRow, { history: unknown }>;
+
+/**
+ * One member at one instant, as the charts and rules read it: reachability and latency from
+ * Maintenance Status, then one field per row of the metric table that keeps history
+ * (lib/metrics/etcd-metrics.ts). Absent fields were not known.
+ */
+export type MemberSample = {
   reachable: boolean;
   latencyMs?: number;
   raftIndex?: number;
   raftAppliedIndex?: number;
-  dbSizeBytes?: number;
-  dbSizeInUseBytes?: number;
-  quotaBackendBytes?: number;
-  proposalsCommittedRate?: number;
-  proposalsAppliedRate?: number;
-  proposalsPending?: number;
-  proposalsFailedRate?: number;
-  leaderChangesSeenTotal?: number;
-  walFsyncP99Seconds?: number;
-  backendCommitP99Seconds?: number;
-  /** Worst peer round-trip p99 from this member. */
-  peerRoundTripP99Seconds?: number;
-  grpcRequestRate?: number;
-  grpcFailedRate?: number;
-  residentMemoryBytes?: number;
-  cpuRate?: number;
-}
+} & { [R in HistoryRow as R["history"]["field"]]?: number };
 
 export interface HistoryPoint {
   t: number;
@@ -32,38 +23,55 @@ export interface HistoryPoint {
   members: Record<string, MemberSample>;
 }
 
-function defined<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+/** The table's rows that keep history, with the member metric each one reads. */
+export const historyMetrics = (etcdMetrics as readonly EtcdMetric[]).flatMap((m) =>
+  m.history
+    ? [
+        {
+          ...m.history,
+          from: m.derive.kind === "rate" ? m.derive.rate : m.derive.value,
+          perMember: m.perMember !== undefined,
+        },
+      ]
+    : [],
+);
+
+function metricValue(
+  metrics: MemberMetrics | undefined,
+  status: MemberStatus | undefined,
+  h: (typeof historyMetrics)[number],
+): number | undefined {
+  const fromStatus =
+    h.statusFirst && (status as Record<string, unknown> | undefined)?.[h.statusFirst];
+  if (typeof fromStatus === "number") return fromStatus;
+  const v = (metrics as Record<string, unknown> | undefined)?.[h.from];
+  if (typeof v === "number") return v;
+  // A per-member figure (peer round trips) keeps its worst member.
+  if (h.perMember && v && typeof v === "object") {
+    const all = Object.values(v).filter((x): x is number => typeof x === "number");
+    return all.length > 0 ? Math.max(...all) : undefined;
+  }
+  return undefined;
 }
 
 /** Flattens a snapshot and its verdict into the point the charts need. */
 export function toHistoryPoint(snapshot: ClusterSnapshot, health: ClusterHealth): HistoryPoint {
   const members: Record<string, MemberSample> = {};
   for (const snap of snapshot.members) {
+    const reachable = snap.probe.kind === "reachable";
     const status = snap.probe.kind === "reachable" ? snap.probe.status : undefined;
-    const m = snap.metrics;
-    const rtts = Object.values(m?.peerRoundTripP99Seconds ?? {});
-    members[snap.member.id] = defined({
-      reachable: snap.probe.kind === "reachable",
-      latencyMs: snap.probe.kind === "reachable" ? snap.probe.latencyMs : undefined,
-      raftIndex: status?.raftIndex,
-      raftAppliedIndex: status?.raftAppliedIndex,
-      dbSizeBytes: status?.dbSizeBytes ?? m?.dbTotalSizeBytes,
-      dbSizeInUseBytes: status?.dbSizeInUseBytes ?? m?.dbInUseBytes,
-      quotaBackendBytes: m?.quotaBackendBytes,
-      proposalsCommittedRate: m?.proposalsCommittedRate,
-      proposalsAppliedRate: m?.proposalsAppliedRate,
-      proposalsPending: m?.proposalsPending,
-      proposalsFailedRate: m?.proposalsFailedRate,
-      leaderChangesSeenTotal: m?.leaderChangesSeenTotal,
-      walFsyncP99Seconds: m?.walFsyncP99Seconds,
-      backendCommitP99Seconds: m?.backendCommitP99Seconds,
-      peerRoundTripP99Seconds: rtts.length > 0 ? Math.max(...rtts) : undefined,
-      grpcRequestRate: m?.grpcRequestRate,
-      grpcFailedRate: m?.grpcFailedRate,
-      residentMemoryBytes: m?.residentMemoryBytes,
-      cpuRate: m?.cpuRate,
-    });
+    const sample: Record<string, number | boolean> = { reachable };
+    if (snap.probe.kind === "reachable") sample.latencyMs = snap.probe.latencyMs;
+    if (status) {
+      sample.raftIndex = status.raftIndex;
+      sample.raftAppliedIndex = status.raftAppliedIndex;
+    }
+    for (const h of historyMetrics) {
+      const v = metricValue(snap.metrics, status, h);
+      if (v !== undefined) sample[h.field] = v;
+    }
+    // The fields are the table's history fields, which is how MemberSample is declared.
+    members[snap.member.id] = sample as MemberSample;
   }
   return {
     t: snapshot.observedAt,

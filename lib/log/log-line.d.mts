@@ -11,4 +11,3 @@ export function formatLogLine(
   fields?: LogFields,
   now?: Date,
 ): string;
-export function installConsoleFormat(fmt: LogFormat): void;

@@ -1,7 +1,5 @@
 // One log line, as text or JSON. Plain JavaScript so that the start script (scripts/start.mjs,
 // run by node without a build) and the server code share it; types in log-line.d.mts.
-import { format } from "node:util";
-
 const FORMATS = ["text", "json"];
 
 /**
@@ -60,25 +58,4 @@ export function formatLogLine(fmt, level, message, fields = {}, now = new Date()
     return `${k}=${/[\s"=]/.test(s) || s === "" ? JSON.stringify(s) : s}`;
   });
   return [`raftscope: ${text}`, ...pairs].join(" ");
-}
-
-const NODE_WARNING = /^\(node:\d+\) (\[\w+\] )?\w*Warning:/;
-const CONSOLE_LEVELS = { debug: "debug", log: "info", info: "info", warn: "warn", error: "error" };
-
-/**
- * In `json` format, turns everything written through `console` (Next's own messages too) into
- * one JSON object per line, redacted, so the log stays machine-readable. A multi-line message
- * (a stack) stays inside its one object.
- */
-export function installConsoleFormat(fmt) {
-  if (fmt !== "json") return;
-  for (const [method, level] of Object.entries(CONSOLE_LEVELS)) {
-    const stream = level === "warn" || level === "error" ? process.stderr : process.stdout;
-    console[method] = (...args) => {
-      const message = format(...args).replace(/^raftscope: /, "");
-      // Node prints its own warnings (deprecations) through console.error.
-      const actual = level === "error" && NODE_WARNING.test(message) ? "warn" : level;
-      stream.write(`${formatLogLine("json", actual, message)}\n`);
-    };
-  }
 }

@@ -34,12 +34,9 @@ function makeSample(overrides: Partial<MetricsSample> = {}): MetricsSample {
     dbTotalSizeBytes: 40960,
     dbInUseBytes: 24576,
     quotaBackendBytes: 2147483648,
-    slowApplyTotal: 0,
-    heartbeatSendFailuresTotal: 0,
     grpcStartedTotal: 500,
     grpcFailedTotal: 10,
     residentMemoryBytes: 30_000_000,
-    cpuSecondsTotal: 12,
     ...overrides,
   };
 }
@@ -63,12 +60,9 @@ describe("deriveMemberMetrics", () => {
       dbTotalSizeBytes: 40960,
       dbInUseBytes: 24576,
       quotaBackendBytes: 2147483648,
-      slowApplyTotal: 0,
-      heartbeatSendFailuresTotal: 0,
       grpcRequestsTotal: 500,
       grpcFailedTotal: 10,
       residentMemoryBytes: 30_000_000,
-      cpuSecondsTotal: 12,
       peerRoundTripP99Seconds: {},
     });
     for (const key of [
@@ -77,7 +71,6 @@ describe("deriveMemberMetrics", () => {
       "proposalsFailedRate",
       "grpcRequestRate",
       "grpcFailedRate",
-      "cpuRate",
       "walFsyncP99Seconds",
       "backendCommitP99Seconds",
     ] as const) {
@@ -100,7 +93,6 @@ describe("deriveMemberMetrics", () => {
       proposalsFailedTotal: 4,
       grpcStartedTotal: 800,
       grpcFailedTotal: 15,
-      cpuSecondsTotal: 13.5,
     });
     expect(deriveMemberMetrics(prev, next)).toMatchObject({
       proposalsCommittedRate: 5,
@@ -108,15 +100,14 @@ describe("deriveMemberMetrics", () => {
       proposalsFailedRate: 0.1,
       grpcRequestRate: 30,
       grpcFailedRate: 0.5,
-      cpuRate: 0.15,
     });
   });
 
   it("takes a counter's new value as its increase after a restart", () => {
-    const prev = makeSample({ cpuSecondsTotal: 120, grpcStartedTotal: 5000 });
-    const next = later(prev, { cpuSecondsTotal: 0.5, grpcStartedTotal: 40 });
+    const prev = makeSample({ proposalsFailedTotal: 120, grpcStartedTotal: 5000 });
+    const next = later(prev, { proposalsFailedTotal: 0.5, grpcStartedTotal: 40 });
     const m = deriveMemberMetrics(prev, next);
-    expect(m.cpuRate).toBe(0.05);
+    expect(m.proposalsFailedRate).toBe(0.05);
     expect(m.grpcRequestRate).toBe(4);
   });
 
@@ -199,7 +190,6 @@ const countersArb = fc.record({
   proposalsFailedTotal: counterArb,
   grpcStartedTotal: counterArb,
   grpcFailedTotal: counterArb,
-  cpuSecondsTotal: counterArb,
 });
 
 describe("deriveMemberMetrics properties", () => {
@@ -219,7 +209,6 @@ describe("deriveMemberMetrics properties", () => {
             m.proposalsFailedRate,
             m.grpcRequestRate,
             m.grpcFailedRate,
-            m.cpuRate,
           ];
           expect(rates.filter((r) => r !== undefined && !(r >= 0))).toEqual([]);
         },

@@ -1,8 +1,17 @@
 import type { MemberMetrics } from "../member-snapshot";
 import { bucketDeltas } from "./bucket-deltas";
 import { counterRate } from "./counter-rate";
+import { type EtcdMetric, etcdMetrics } from "./etcd-metrics";
 import { histogramQuantile } from "./histogram-quantile";
 import type { Histogram, MetricsSample } from "./metrics-sample";
+
+type SampleValue =
+  | number
+  | string
+  | Histogram
+  | Record<string, Histogram>
+  | Record<string, boolean>
+  | undefined;
 
 // From the buckets' increase, not their totals: cumulative buckets would answer for the whole
 // life of the process, and a slow disk today would hide behind a year of fast fsyncs.
@@ -13,16 +22,32 @@ function intervalP99(prev: Histogram | undefined, next: Histogram | undefined): 
   return histogramQuantile(0.99, buckets);
 }
 
-function peerHistogram(sample: MetricsSample, peer: string): Histogram | undefined {
-  return Object.hasOwn(sample.peerRoundTripTime, peer) ? sample.peerRoundTripTime[peer] : undefined;
+const asNumber = (v: SampleValue) => (typeof v === "number" ? v : undefined);
+const asHistogram = (v: SampleValue) =>
+  v !== undefined && typeof v === "object" && "buckets" in v ? (v as Histogram) : undefined;
+const asPerMember = (v: SampleValue): Record<string, Histogram> =>
+  v !== undefined && typeof v === "object" && !("buckets" in v)
+    ? (v as Record<string, Histogram>)
+    : {};
+
+function perMemberP99(
+  prev: Record<string, Histogram> | undefined,
+  next: Record<string, Histogram>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [peer, histogram] of Object.entries(next)) {
+    const p = intervalP99(prev && Object.hasOwn(prev, peer) ? prev[peer] : undefined, histogram);
+    if (prev !== undefined && p !== undefined) out[peer] = p;
+  }
+  return out;
 }
 
 /**
  * Turns a member's latest scrape, and the one before it when there is one, into
- * MemberMetrics: gauges and totals from `next`; per-second rates and p99 latencies over the
- * interval between the two. Rates and p99s are undefined on the first scrape, when the
- * scrapes are not in time order, and (p99s) when nothing was observed in the interval.
- * Counter resets from a restart never give negative rates.
+ * MemberMetrics, row by row of the metric table: gauges and totals from `next`; per-second
+ * rates and p99 latencies over the interval between the two. Rates and p99s are undefined on
+ * the first scrape, when the scrapes are not in time order, and (p99s) when nothing was
+ * observed in the interval. Counter resets from a restart never give negative rates.
  */
 export function deriveMemberMetrics(
   prev: MetricsSample | undefined,
@@ -30,54 +55,39 @@ export function deriveMemberMetrics(
 ): MemberMetrics {
   const seconds = prev === undefined ? Number.NaN : (next.scrapedAt - prev.scrapedAt) / 1000;
   const earlier = seconds > 0 && Number.isFinite(seconds) ? prev : undefined;
-  const rate = (pick: (s: MetricsSample) => number | undefined) =>
-    earlier && counterRate(pick(earlier), pick(next), seconds);
-  const p99 = (pick: (s: MetricsSample) => Histogram | undefined) =>
-    earlier && intervalP99(pick(earlier), pick(next));
+  const read = (s: MetricsSample | undefined, field: string): SampleValue =>
+    s === undefined ? undefined : (s as Record<string, SampleValue>)[field];
 
-  const peerRoundTripP99Seconds = Object.fromEntries(
-    Object.keys(next.peerRoundTripTime).flatMap((peer) => {
-      const p = p99((s) => peerHistogram(s, peer));
-      return p === undefined ? [] : [[peer, p] as const];
-    }),
-  );
-  const hasLeader = next.hasLeader;
-
-  return {
-    scrapedAt: next.scrapedAt,
-    hasLeader: hasLeader === undefined || Number.isNaN(hasLeader) ? undefined : hasLeader > 0,
-    leaderChangesSeenTotal: next.leaderChangesSeenTotal,
-    proposalsCommittedTotal: next.proposalsCommittedTotal,
-    proposalsAppliedTotal: next.proposalsAppliedTotal,
-    proposalsPending: next.proposalsPending,
-    proposalsFailedTotal: next.proposalsFailedTotal,
-    proposalsCommittedRate: rate((s) => s.proposalsCommittedTotal),
-    proposalsAppliedRate: rate((s) => s.proposalsAppliedTotal),
-    proposalsFailedRate: rate((s) => s.proposalsFailedTotal),
-    walFsyncP99Seconds: p99((s) => s.walFsyncDuration),
-    backendCommitP99Seconds: p99((s) => s.backendCommitDuration),
-    peerRoundTripP99Seconds,
-    dbTotalSizeBytes: next.dbTotalSizeBytes,
-    dbInUseBytes: next.dbInUseBytes,
-    quotaBackendBytes: next.quotaBackendBytes,
-    slowApplyTotal: next.slowApplyTotal,
-    heartbeatSendFailuresTotal: next.heartbeatSendFailuresTotal,
-    grpcRequestsTotal: next.grpcStartedTotal,
-    grpcFailedTotal: next.grpcFailedTotal,
-    grpcRequestRate: rate((s) => s.grpcStartedTotal),
-    grpcFailedRate: rate((s) => s.grpcFailedTotal),
-    residentMemoryBytes: next.residentMemoryBytes,
-    cpuSecondsTotal: next.cpuSecondsTotal,
-    cpuRate: rate((s) => s.cpuSecondsTotal),
-    processStartTimeSeconds: next.processStartTimeSeconds,
-    clusterVersion: next.clusterVersion,
-    featuresEnabled: next.featuresEnabled,
-    defragInflight: next.defragInflight === undefined ? undefined : next.defragInflight > 0,
-    defragCount: next.defragCount,
-    defragSumSeconds: next.defragSumSeconds,
-    snapshotSendInflight: next.snapshotSendInflight,
-    snapshotSendsTotal: next.snapshotSendsTotal,
-    snapshotSavesTotal: next.snapshotSavesTotal,
-    moveLeaderTotal: next.moveLeaderTotal,
+  const out: Record<string, unknown> = { scrapedAt: next.scrapedAt };
+  const set = (field: string, value: unknown) => {
+    if (value !== undefined) out[field] = value;
   };
+  for (const metric of etcdMetrics as readonly EtcdMetric[]) {
+    const now = read(next, metric.sample);
+    const before = read(earlier, metric.sample);
+    const d = metric.derive;
+    switch (d.kind) {
+      case "gauge":
+        set(d.value, now);
+        break;
+      case "boolean": {
+        const v = asNumber(now);
+        set(d.value, v === undefined || Number.isNaN(v) ? undefined : v > 0);
+        break;
+      }
+      case "rate":
+        set(d.total, asNumber(now));
+        set(d.rate, earlier && counterRate(asNumber(before), asNumber(now), seconds));
+        break;
+      case "p99":
+        if (metric.perMember !== undefined) {
+          out[d.value] = perMemberP99(earlier && asPerMember(before), asPerMember(now));
+        } else {
+          set(d.value, earlier && intervalP99(asHistogram(before), asHistogram(now)));
+        }
+        break;
+    }
+  }
+  // The fields are the table's derivations, which is how MemberMetrics is declared.
+  return out as MemberMetrics;
 }

@@ -53,6 +53,5 @@ export function etcdMixinQueries(
     grpcRequestRate: `sum by (${memberLabel}) (rate(grpc_server_started_total${sel('grpc_type="unary"')}${r}))`,
     grpcFailedRate: `sum by (${memberLabel}) (rate(grpc_server_handled_total${sel(`grpc_type="unary", grpc_code=~"${MIXIN_GRPC_FAILURE_CODES}"`)}${r}))`,
     residentMemoryBytes: `process_resident_memory_bytes${sel()}`,
-    cpuRate: `rate(process_cpu_seconds_total${sel()}${r})`,
   };
 }

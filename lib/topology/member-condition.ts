@@ -69,3 +69,10 @@ export function memberCondition(
   ];
   return reasons.length > 0 ? { kind: "degraded", reasons } : { kind: "ok" };
 }
+
+/** The condition in words: "unreachable", the degraded reasons, or "healthy". */
+export function conditionText(condition: MemberCondition): string {
+  if (condition.kind === "unreachable" || condition.kind === "unknown") return condition.label;
+  if (condition.kind === "degraded") return condition.reasons.join(", ");
+  return "healthy";
+}

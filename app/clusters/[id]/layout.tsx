@@ -15,7 +15,8 @@ export default async function ClusterLayout({
   const poller = getRuntime().pollers.get(id);
   if (!poller) notFound();
   return (
-    <div className="mx-auto max-w-[1600px] px-6 py-4">
+    // The one <main> of every cluster page; its header is the page's, not a second banner.
+    <main className="mx-auto max-w-[1600px] px-4 py-4 sm:px-6">
       <header className="mb-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
         <nav aria-label="Breadcrumb" className="flex items-center gap-2 text-lg">
           <Link href="/" className="text-slate-600 hover:underline dark:text-slate-300">
@@ -31,6 +32,6 @@ export default async function ClusterLayout({
         <ClusterNav clusterId={id} />
       </header>
       {children}
-    </div>
+    </main>
   );
 }

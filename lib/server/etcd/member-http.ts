@@ -1,8 +1,35 @@
 import "server-only";
-import { request as plainRequest } from "node:http";
-import { request } from "node:https";
+import { Agent as PlainAgent, request as plainRequest } from "node:http";
+import { Agent, request } from "node:https";
+import { createSecureContext } from "node:tls";
 import { dialTarget } from "./pinned-hosts";
 import type { TlsMaterial } from "./tls-material";
+
+/** Idle kept-alive connections close after this; scrapes come every few seconds. */
+const IDLE_MS = 30_000;
+
+const plainAgent = new PlainAgent({ keepAlive: true, timeout: IDLE_MS, maxFreeSockets: 4 });
+const noTlsAgent = new Agent({ keepAlive: true, timeout: IDLE_MS, maxFreeSockets: 4 });
+// One agent per certificate set: its TLS context is built once and its connections are reused,
+// where a fresh context and handshake per request cost most of a busy poller's CPU. Rotated
+// material is a new object, so it gets a new agent; the old one's idle sockets time out.
+const agents = new WeakMap<TlsMaterial, Agent>();
+
+function agentFor(tls: TlsMaterial | undefined): Agent {
+  if (!tls) return noTlsAgent;
+  let agent = agents.get(tls);
+  if (!agent) {
+    agent = new Agent({
+      keepAlive: true,
+      timeout: IDLE_MS,
+      maxFreeSockets: 4,
+      // Given only ca/cert/key, node builds a context per connection.
+      secureContext: createSecureContext({ ca: tls.ca, cert: tls.cert, key: tls.key }),
+    });
+    agents.set(tls, agent);
+  }
+  return agent;
+}
 
 /** Bodies larger than this are cut: /metrics of a busy member is a few hundred KiB. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -38,8 +65,7 @@ export function requestFromMember(
           ? { servername: target.serverName, headers: { host: url.host } }
           : {}),
         signal: AbortSignal.timeout(deadlineMs),
-        ...(tls && url.protocol === "https:" ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}),
-        agent: false,
+        agent: url.protocol === "https:" ? agentFor(tls) : plainAgent,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -80,7 +106,6 @@ export async function getFromMember(
 ): Promise<string> {
   const { statusCode, body } = await requestFromMember(clientUrl, path, tls, deadlineMs);
   if (statusCode >= 200 && statusCode < 300) return body;
-  throw new Error(
-    `${new URL(path, "http://x").pathname} answered HTTP ${statusCode}: ${body.slice(0, 200)}`,
-  );
+  const pathname = new URL(path, "http://member").pathname;
+  throw new Error(`${pathname} answered HTTP ${statusCode}: ${body.slice(0, 200)}`);
 }

@@ -22,6 +22,18 @@ export interface HandshakeResult {
   serverCertificate?: CertificateInfo;
 }
 
+// Building a context parses the key and CA: once per certificate set, not once per handshake.
+const contexts = new WeakMap<TlsMaterial, SecureContext>();
+
+function contextFor(material: TlsMaterial): SecureContext {
+  let context = contexts.get(material);
+  if (!context) {
+    context = createSecureContext({ ca: material.ca, cert: material.cert, key: material.key });
+    contexts.set(material, context);
+  }
+  return context;
+}
+
 /**
  * One TLS handshake with a member's client URL, with the material the etcd clients use, then a
  * GET /version over it. The member's certificate is checked by hand rather than by node
@@ -44,11 +56,7 @@ export function tlsHandshake(
   const address = url.host;
   let secureContext: SecureContext;
   try {
-    secureContext = createSecureContext({
-      ca: material.ca,
-      cert: material.cert,
-      key: material.key,
-    });
+    secureContext = contextFor(material);
   } catch (err) {
     return Promise.resolve({ address, failure: { ...errorFields(err), stage: "credentials" } });
   }
