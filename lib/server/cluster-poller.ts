@@ -17,11 +17,11 @@ import type {
   MemberProbe,
 } from "../member-snapshot";
 import { deriveMemberMetrics } from "../metrics/derive-member-metrics";
-import { scrapedFamilies } from "../metrics/etcd-metrics";
 import type { MetricsSample } from "../metrics/metrics-sample";
 import type { CertificateInfo } from "../tls/certificate-info";
 import type { TlsProblem } from "../tls/tls-diagnosis";
 import type { TlsObservations } from "../tls/tls-observations";
+import { scrapeFamilies } from "./alerts/scrape-families";
 import { parseHealthBody } from "./etcd/health-body";
 import { createMemberClient } from "./etcd/member-client";
 import { getFromMember } from "./etcd/member-http";
@@ -446,7 +446,7 @@ export class ClusterPoller {
       }
       if (metrics.status === "fulfilled") {
         const at = Date.now();
-        const series = readPrometheusSeries(metrics.value, scrapedFamilies);
+        const series = readPrometheusSeries(metrics.value, scrapeFamilies);
         this.emitScrape({ memberId: state.info.id, at, series });
         reported = true;
         const sample = metricsSampleOf(series, at);
