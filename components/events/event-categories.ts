@@ -22,6 +22,7 @@ const categoryOf: Record<EventType, EventCategory> = {
   member_removed: "members",
   alarm_raised: "alarms",
   alarm_cleared: "alarms",
+  consistency_mismatch: "alarms",
 };
 
 export function eventCategory(type: EventType): EventCategory {

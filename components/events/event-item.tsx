@@ -14,6 +14,7 @@ const tone: Record<ClusterEvent["type"], string> = {
   member_removed: "bg-slate-500",
   alarm_raised: "bg-amber-500",
   alarm_cleared: "bg-emerald-500",
+  consistency_mismatch: "bg-red-700",
 };
 
 function dayOf(iso: string): string {

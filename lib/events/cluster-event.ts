@@ -31,6 +31,17 @@ export const eventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("alarm_cleared"), member: memberRefSchema, alarm: z.string() }),
   z.object({ type: z.literal("member_added"), member: memberRefSchema, isLearner: z.boolean() }),
   z.object({ type: z.literal("member_removed"), member: memberRefSchema }),
+  z.object({
+    type: z.literal("consistency_mismatch"),
+    /** The pinned revision every member hashed. */
+    revision: z.number(),
+    members: z.array(
+      memberRefSchema.extend({
+        hash: z.number().nullable(),
+        compactRevision: z.number().nullable(),
+      }),
+    ),
+  }),
 ]);
 
 export type EventBody = z.infer<typeof eventBodySchema>;

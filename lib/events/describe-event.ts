@@ -23,5 +23,7 @@ export function describeEvent(e: EventBody): string {
       return `Member ${e.member.name} added${e.isLearner ? " as a learner" : ""}`;
     case "member_removed":
       return `Member ${e.member.name} removed`;
+    case "consistency_mismatch":
+      return `Members' data differ at revision ${e.revision}: ${e.members.map((m) => `${m.name} ${m.hash ?? "—"}`).join(", ")}`;
   }
 }
