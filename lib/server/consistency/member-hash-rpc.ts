@@ -38,12 +38,44 @@ export async function fetchHashKv(
   revision: number,
   deadlineMs: number,
 ): Promise<HashAnswer> {
-  const res = await client.maintenance.hashKV({ revision: String(revision) }, deadline(deadlineMs));
+  const res = await rawMaintenance(client).exec(
+    "Maintenance",
+    "HashKV",
+    { revision: String(revision) },
+    deadline(deadlineMs),
+  );
   return {
     hash: Number(res.hash),
     compactRevision: Number(res.compact_revision),
     currentRevision: Number(res.header.revision),
   };
+}
+
+/** HashKV's wire shapes (etcd's rpc.proto): 64-bit numbers as decimal strings. */
+interface HashKvRequest {
+  revision: string;
+}
+interface HashKvResponse {
+  header: { revision: string };
+  hash: number | string;
+  compact_revision: string;
+}
+
+/** The connection pool under etcd3's MaintenanceClient, which runs a call by its gRPC name. */
+interface MaintenancePool {
+  exec(
+    service: "Maintenance",
+    method: "HashKV",
+    payload: HashKvRequest,
+    options: { deadline: Date },
+  ): Promise<HashKvResponse>;
+}
+
+// etcd3 1.1.2's maintenance.hashKV() calls the gRPC stub "hashKV", but grpc-js names the
+// method "HashKV" (and "hashKv"), so the wrapper always fails with "client[method] is not a
+// function". The wrapper's own pool runs the call by its proto name instead.
+function rawMaintenance(client: Etcd3): MaintenancePool {
+  return (client.maintenance as unknown as { client: MaintenancePool }).client;
 }
 
 export function isCompactedError(err: unknown): boolean {
