@@ -1,5 +1,9 @@
 import "server-only";
-import type { ClusterConfig } from "../../config/config-schema";
+import {
+  type ClusterConfig,
+  type ConsistencyCheckConfig,
+  consistencyCheckSchema,
+} from "../../config/config-schema";
 import { checkGuard } from "../../consistency/check-guard";
 import type { ConsistencyReport, MemberHash } from "../../consistency/consistency-report";
 import type { ClusterHealth, MemberView } from "../../health/cluster-health";
@@ -60,8 +64,8 @@ export class ConsistencyChecker {
 
   constructor(private readonly opts: ConsistencyCheckerOptions) {}
 
-  private get settings() {
-    return this.opts.config.consistencyCheck;
+  private get settings(): ConsistencyCheckConfig {
+    return this.opts.config.consistencyCheck ?? consistencyCheckSchema.parse({});
   }
 
   /** The latest report, or a "never" report before the first check. */
