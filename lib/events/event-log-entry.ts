@@ -51,5 +51,10 @@ export function eventLogEntry(e: ClusterEvent): EventLogEntry {
     case "member_recovered":
     case "member_removed":
       return { message: e.type.replace("_", " "), fields: { ...base, member: e.member.name } };
+    case "consistency_mismatch":
+      return {
+        message: `members' data differ at revision ${e.revision}: ${e.members.map((m) => `${m.name}=${m.hash ?? "none"}`).join(" ")}`,
+        fields: base,
+      };
   }
 }
