@@ -5,6 +5,13 @@ import type { MixinRule } from "../lib/alerts/mixin-rule";
 import type { VectorSample } from "../lib/alerts/promql/instant-vector";
 import { labelKey } from "../lib/alerts/promql/labels";
 import { RuleGroup } from "../lib/alerts/rule-group";
+import { alertInputs } from "../lib/alerts/scraped-series";
+import { scrapeFamilies } from "../lib/server/alerts/scrape-families";
+import {
+  type EtcdCaptureName,
+  loadEtcdCapture,
+} from "../lib/server/metrics/fixtures/etcd-captures";
+import { readPrometheusSeries } from "../lib/server/metrics/read-prometheus-series";
 import {
   burstyFailuresFixture,
   clusterFixture,
@@ -182,6 +189,35 @@ describe("etcd mixin rules against a real Prometheus", () => {
         if (s.at <= START + 29 * MINUTE) series.record(s.memberId, s.at, s.series);
       const during = rule("etcdHighNumberOfLeaderChanges").evaluate(series, START + 29 * MINUTE);
       expect(during.map((s) => s.value)).toEqual([0]);
+    });
+  });
+
+  describe("scrapes captured from a real etcd 3.4 cluster", () => {
+    // m1 led throughout; m2 was restarted between its two scrapes, so its counters reset.
+    const capture = (memberId: string, name: EtcdCaptureName): FixtureScrape => {
+      const { text, scrapedAt } = loadEtcdCapture(name);
+      const series = readPrometheusSeries(text, scrapeFamilies).filter((x) =>
+        Object.hasOwn(alertInputs, x.name),
+      );
+      return { memberId, at: scrapedAt, series };
+    };
+    const scrapes = [
+      capture("5ac5478f953cb768", "leader-a"),
+      capture("5ac5478f953cb768", "leader-b"),
+      capture("29cac1eaf16d269c", "follower-b"),
+      capture("29cac1eaf16d269c", "follower-restarted"),
+    ];
+    let ref: PrometheusReference;
+    beforeAll(async () => {
+      ref = await startPrometheusReference(scrapes);
+    });
+    afterAll(() => ref?.stop());
+
+    it("matches Prometheus for every rule", async () => {
+      const last = Math.max(...scrapes.map((x) => x.at));
+      const times = [last, last + 1000, last + 60_000, last + 4 * MINUTE];
+      const compared = await compareAt(ref, scrapes, times);
+      expect(compared).toBe(times.length * etcdMixinRules.length);
     });
   });
 

@@ -173,6 +173,7 @@ describe("the production bundle, copied and run alone", () => {
         cluster: "default",
       }),
     );
+    expect(messages).toContain("keyspace indexes stopped");
     expect(messages).toContain("drained; exiting");
     // Nothing was written outside the data directory, and no secret reached the log.
     expect(s.output()).not.toMatch(/EROFS|EACCES|BEGIN [A-Z ]*KEY|scrypt\$/);

@@ -28,6 +28,7 @@ const categoryOf: Record<EventType, EventCategory> = {
   member_rejoined: "quorum",
   raftscope_blind: "raftscope",
   raftscope_sight_restored: "raftscope",
+  consistency_mismatch: "alarms",
 };
 
 export function eventCategory(type: EventType): EventCategory {

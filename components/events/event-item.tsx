@@ -19,6 +19,7 @@ const tone: Record<ClusterEvent["type"], string> = {
   member_rejoined: "bg-emerald-500",
   raftscope_blind: "bg-slate-700",
   raftscope_sight_restored: "bg-slate-400",
+  consistency_mismatch: "bg-red-700",
 };
 
 function dayOf(iso: string): string {

@@ -53,6 +53,24 @@ export const keyspaceConfigSchema = z.strictObject({
     .default(2),
 });
 
+/** The periodic HashKV comparison across members (see lib/consistency). */
+export const consistencyCheckSchema = z.strictObject({
+  /** Minutes between periodic checks; 0 turns them off (the on-demand check stays). */
+  intervalMinutes: z
+    .number()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(30),
+  /** HashKV reads a member's whole key bucket: no check while a member's db is larger. */
+  maxDbSizeBytes: z
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 1024 * 1024 * 1024),
+  /** Deadline of each HashKV call, in milliseconds. */
+  hashDeadlineMs: z.number().int().min(1000).max(600_000).default(60_000),
+});
+
 export const clusterConfigSchema = z
   .strictObject({
     id: z
@@ -79,6 +97,8 @@ export const clusterConfigSchema = z
     keyspace: keyspaceConfigSchema.optional(),
     /** Where longer chart windows and the operator's own alert state come from. */
     prometheus: prometheusSourceSchema.optional(),
+    /** Absent: the defaults (every 30 min, 2 GiB guard, 60 s HashKV deadline). */
+    consistencyCheck: consistencyCheckSchema.optional(),
   })
   .superRefine(checkEndpointSource);
 
@@ -104,6 +124,7 @@ export type TlsFiles = z.infer<typeof tlsSchema>;
 export type TopologyConfig = z.infer<typeof topologySchema>;
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
 export type KeyspaceConfig = z.infer<typeof keyspaceConfigSchema>;
+export type ConsistencyCheckConfig = z.infer<typeof consistencyCheckSchema>;
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
 /** Environment variables Raftscope reads; the ETCDCTL_* ones give a zero-config single cluster. */

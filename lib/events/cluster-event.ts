@@ -46,6 +46,17 @@ export const eventBodySchema = z.discriminatedUnion("type", [
    */
   z.object({ type: z.literal("raftscope_blind"), reason: z.string() }),
   z.object({ type: z.literal("raftscope_sight_restored"), blindForMs: z.number() }),
+  z.object({
+    type: z.literal("consistency_mismatch"),
+    /** The pinned revision every member hashed. */
+    revision: z.number(),
+    members: z.array(
+      memberRefSchema.extend({
+        hash: z.number().nullable(),
+        compactRevision: z.number().nullable(),
+      }),
+    ),
+  }),
 ]);
 
 export type EventBody = z.infer<typeof eventBodySchema>;

@@ -33,5 +33,7 @@ export function describeEvent(e: EventBody): string {
       return `Raftscope cannot see the cluster: ${e.reason}; nothing is recorded about the cluster meanwhile`;
     case "raftscope_sight_restored":
       return `Raftscope sees the cluster again after ${Math.round(e.blindForMs / 1000)} s`;
+    case "consistency_mismatch":
+      return `Members' data differ at revision ${e.revision}: ${e.members.map((m) => `${m.name} ${m.hash ?? "—"}`).join(", ")}`;
   }
 }

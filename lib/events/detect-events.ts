@@ -63,6 +63,8 @@ export function applyEvent(state: EventState, e: EventBody | ClusterEvent): Even
       return { ...state, alarms: state.alarms.filter((a) => a !== alarmKey(e.member.id, e.alarm)) };
     case "member_added":
       return { ...state, members: { ...state.members, [e.member.id]: e.member.name } };
+    case "consistency_mismatch":
+      return state;
     case "member_removed": {
       const members = { ...state.members };
       delete members[e.member.id];

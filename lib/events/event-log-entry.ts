@@ -65,5 +65,10 @@ export function eventLogEntry(e: ClusterEvent): EventLogEntry {
         message: `Raftscope sees the cluster again after ${Math.round(e.blindForMs / 1000)} s`,
         fields: base,
       };
+    case "consistency_mismatch":
+      return {
+        message: `members' data differ at revision ${e.revision}: ${e.members.map((m) => `${m.name}=${m.hash ?? "none"}`).join(" ")}`,
+        fields: base,
+      };
   }
 }

@@ -3,6 +3,7 @@ import { etcdctlWarnings } from "../config/etcdctl-warnings";
 import { ConfigError } from "../errors";
 import { eventLogEntry } from "../events/event-log-entry";
 import { loadConfig } from "./config";
+import { startConsistencyChecks } from "./consistency/consistency-checkers";
 import { withDiscoveredEndpoints } from "./discovery/with-discovered-endpoints";
 import { publishDrain } from "./drain";
 import { getVerdictExporter } from "./exposition/exporter-instance";
@@ -31,6 +32,7 @@ export async function startRuntime(): Promise<void> {
       );
     }
     startKeyspaceIndexes();
+    startConsistencyChecks();
     log.info(
       `watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
     );

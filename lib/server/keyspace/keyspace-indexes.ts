@@ -43,3 +43,13 @@ export function getKeyspaceIndex(clusterId: string): KeyspaceIndex {
 export function startKeyspaceIndexes(): void {
   for (const id of getRuntime().pollers.keys()) getKeyspaceIndex(id);
 }
+
+/** Stops every index's scan and watch (the SIGTERM drain); returns how many there were. */
+export function closeKeyspaceIndexes(): number {
+  const indexes = globalForIndexes.raftscopeKeyspaceIndexes;
+  if (!indexes) return 0;
+  for (const index of indexes.values()) index.close();
+  const closed = indexes.size;
+  indexes.clear();
+  return closed;
+}

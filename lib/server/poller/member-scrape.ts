@@ -1,8 +1,8 @@
 import "server-only";
 import type { MemberSelfCheck } from "../../member-snapshot";
 import { deriveMemberMetrics } from "../../metrics/derive-member-metrics";
-import { scrapedFamilies } from "../../metrics/etcd-metrics";
 import { carryPeerRoundTrips } from "../../metrics/peer-round-trips";
+import { scrapeFamilies } from "../alerts/scrape-families";
 import { requestFromMember } from "../etcd/member-http";
 import { healthCheck, parseVerboseChecks } from "../etcd/self-check-body";
 import type { TlsMaterial } from "../etcd/tls-material";
@@ -73,7 +73,7 @@ async function scrapeMetrics(
       throw new Error(`/metrics at ${endpoint} is served by ${ctx.nameOf(servedBy)}`);
     }
     const now = Date.now();
-    const series = readPrometheusSeries(body, scrapedFamilies);
+    const series = readPrometheusSeries(body, scrapeFamilies);
     reported = true;
     ctx.report({ memberId: m.info.id, at: now, series });
     const sample = metricsSampleOf(series, now);
