@@ -4,6 +4,7 @@ import { authErrorResponse } from "@/lib/auth/auth-error-response";
 import { RateLimitedError, UnauthenticatedError } from "@/lib/auth/auth-errors";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/auth/content-security-policy";
 import { classifyPath, loginPath, METRICS_PATH } from "@/lib/auth/route-access";
+import { keyPagePathProblem } from "@/lib/keys/key-limits";
 import { allowsScrape } from "@/lib/server/auth/allows-scrape";
 import { type AuthState, getAuthState } from "@/lib/server/auth/auth-state";
 import { authenticate } from "@/lib/server/auth/authenticate";
@@ -58,6 +59,18 @@ export async function proxy(request: NextRequest): Promise<Response> {
       const status = method === "GET" || method === "HEAD" ? 307 : 303;
       return withSecurityHeaders(NextResponse.redirect(target, status), csp);
     }
+  }
+
+  // Refused before rendering: a page's work grows with its path (docs/security.md, URL caps).
+  const tooLong = access === "page" ? keyPagePathProblem(request.nextUrl.pathname) : undefined;
+  if (tooLong) {
+    return withSecurityHeaders(
+      new Response(`${tooLong}.\n`, {
+        status: 414,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      }),
+      csp,
+    );
   }
 
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
