@@ -29,7 +29,7 @@ describe("logIn under concurrency", () => {
     );
     expect(outcomes.filter((o) => o.kind === "wrong-token")).toHaveLength(5);
     expect(outcomes.filter((o) => o.kind === "rate-limited")).toHaveLength(195);
-  });
+  }, 60_000);
 
   it("counts simultaneous wrong Bearer tokens the same way", async () => {
     const state = hashState();
@@ -42,7 +42,7 @@ describe("logIn under concurrency", () => {
     );
     expect(outcomes.filter((o) => o.kind === "refused")).toHaveLength(5);
     expect(outcomes.filter((o) => o.kind === "rate-limited")).toHaveLength(95);
-  });
+  }, 60_000);
 
   it("runs at most a few scrypt checks at once across addresses, refusing the overflow as busy", async () => {
     const state = hashState();
@@ -61,5 +61,5 @@ describe("logIn under concurrency", () => {
     expect(outcomes.filter((o) => o.kind === "rate-limited")).toHaveLength(60 - checked);
     // The right token still gets in once the burst is over.
     expect((await logIn(state, TOKEN, "10.2.0.1")).kind).toBe("signed-in");
-  });
+  }, 60_000);
 });
