@@ -11,6 +11,9 @@ describe("key caps", () => {
     expect(keyPagePathProblem(page(textBytes("/registry/pods/default/web-0")))).toBeUndefined();
     expect(keyPagePathProblem(page(textBytes("a/".repeat(MAX_KEY_DEPTH - 1))))).toBeUndefined();
     expect(keyPagePathProblem(page(new Uint8Array(MAX_KEY_BYTES).fill(0xff)))).toBeUndefined();
+    const atCaps = textBytes(`${"k".repeat(31)}/`.repeat(MAX_KEY_DEPTH));
+    expect(atCaps.length).toBe(MAX_KEY_BYTES);
+    expect(keyPagePathProblem(page(atCaps))).toBeUndefined();
     expect(keyPagePathProblem("/clusters/demo")).toBeUndefined();
     expect(keyPagePathProblem(`/elsewhere/${"a/".repeat(7_000)}`)).toBeUndefined();
   });

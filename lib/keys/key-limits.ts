@@ -27,7 +27,8 @@ export function keyPagePathProblem(pathname: string): string | undefined {
   let bytes = depth;
   for (const segment of tail.split("/")) {
     // Each segment is escaped twice (see keyToPath): %25XX is one byte, %XX and any other character one.
-    bytes += segment.replace(/%25[0-9A-Fa-f]{2}|%[0-9A-Fa-f]{2}/g, "_").length;
+    // "~" stands for an empty component.
+    if (segment !== "~") bytes += segment.replace(/%25[0-9A-Fa-f]{2}|%[0-9A-Fa-f]{2}/g, "_").length;
   }
   return bytes > MAX_KEY_BYTES
     ? `The key is ${bytes} bytes long; Raftscope shows keys of at most ${MAX_KEY_BYTES} bytes`
