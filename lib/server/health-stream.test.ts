@@ -20,7 +20,12 @@ async function readUntilClosed(res: Response, withinMs: number): Promise<"closed
 
 describe("openHealthStream", () => {
   it("closes when the session ends", async () => {
-    const res = openHealthStream(idlePoller, new AbortController().signal, undefined, Date.now() + 200);
+    const res = openHealthStream(
+      idlePoller,
+      new AbortController().signal,
+      undefined,
+      Date.now() + 200,
+    );
     expect(await readUntilClosed(res, 5_000)).toBe("closed");
   });
 
