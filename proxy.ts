@@ -2,11 +2,17 @@ import { type NextRequest, NextResponse } from "next/server";
 import { RAW_QUERY_HEADER, rawSearch } from "@/lib/api/raw-query";
 import { authErrorResponse } from "@/lib/auth/auth-error-response";
 import { RateLimitedError, UnauthenticatedError } from "@/lib/auth/auth-errors";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/auth/content-security-policy";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  securityHeaders,
+} from "@/lib/auth/content-security-policy";
 import { classifyPath, loginPath, METRICS_PATH } from "@/lib/auth/route-access";
+import { keyPagePathProblem } from "@/lib/keys/key-limits";
 import { allowsScrape } from "@/lib/server/auth/allows-scrape";
 import { type AuthState, getAuthState } from "@/lib/server/auth/auth-state";
 import { authenticate } from "@/lib/server/auth/authenticate";
+import { noIdentityPage } from "@/lib/server/auth/no-identity-page";
 import { requestFacts } from "@/lib/server/auth/request-facts";
 
 function withSecurityHeaders(res: Response, csp: string): Response {
@@ -29,13 +35,14 @@ export async function proxy(request: NextRequest): Promise<Response> {
     return new Response("Internal error; see the server log", { status: 500 });
   }
   const { secure } = requestFacts(state, request.headers);
-  const csp = contentSecurityPolicy({
+  const access = classifyPath(request.nextUrl.pathname);
+  const pageCsp = contentSecurityPolicy({
     nonce,
     dev: process.env.NODE_ENV === "development",
     https: secure,
   });
-
-  const access = classifyPath(request.nextUrl.pathname);
+  // The answer's own policy: headers set here replace a route's, so API answers get the strict one.
+  const csp = access === "api" ? API_CONTENT_SECURITY_POLICY : pageCsp;
   const scrape =
     request.nextUrl.pathname.replace(/\/+$/, "") === METRICS_PATH &&
     (await allowsScrape(state, request.headers));
@@ -49,6 +56,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
             : new UnauthenticatedError();
         return withSecurityHeaders(authErrorResponse(err), csp);
       }
+      // Proxy mode has no login page: sending the browser there would bounce it straight back.
+      if (state.settings.mode === "proxy") {
+        return withSecurityHeaders(noIdentityPage(state.settings.identityHeader), csp);
+      }
       const target = new URL(
         loginPath(request.nextUrl.pathname + request.nextUrl.search),
         request.url,
@@ -60,11 +71,23 @@ export async function proxy(request: NextRequest): Promise<Response> {
     }
   }
 
+  // Refused before rendering: a page's work grows with its path (docs/security.md, URL caps).
+  const tooLong = access === "page" ? keyPagePathProblem(request.nextUrl.pathname) : undefined;
+  if (tooLong) {
+    return withSecurityHeaders(
+      new Response(`${tooLong}.\n`, {
+        status: 414,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      }),
+      csp,
+    );
+  }
+
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set(RAW_QUERY_HEADER, rawSearch(request.url));
-  forwarded.set("content-security-policy", csp);
+  forwarded.set("content-security-policy", pageCsp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), csp);
 }
 

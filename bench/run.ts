@@ -3,6 +3,7 @@ import { cleanUp } from "./cleanup";
 import { benchHealth } from "./health";
 import { benchKeys } from "./keys";
 import { benchLoad } from "./load";
+import { benchWorstPage } from "./worst-page";
 
 async function main() {
   console.log("## Health engine\n");
@@ -11,6 +12,8 @@ async function main() {
   console.log((await benchLoad()).join("\n"));
   console.log("\n## Key browser\n");
   console.log((await benchKeys()).join("\n"));
+  console.log("\n## Worst single-request page\n");
+  console.log((await benchWorstPage()).join("\n"));
 }
 
 main().then(

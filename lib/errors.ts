@@ -11,6 +11,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "REVISION_COMPACTED"
   | "VALUE_TOO_LARGE"
+  | "TLS_UNUSABLE"
   | "INTERNAL";
 
 /** Base of every error Raftscope throws on purpose: it carries a stable code. */

@@ -8,6 +8,7 @@ import { keyQueries, rawValueUrl } from "@/lib/queries/key-queries";
 import { ApiErrorNotice } from "./api-error-notice";
 import { DecodedView } from "./decoded-view";
 import { FormatPicker } from "./format-picker";
+import { SecretIdentityView } from "./secret-identity-view";
 import { ValueMetadata } from "./value-metadata";
 
 /** One key: its metadata, its value decoded (or redacted), a decoder switch and the raw download. */
@@ -63,8 +64,10 @@ export function KeyValuePanel({
             >
               <p className="font-semibold">Value redacted</p>
               <p>
-                This key matches a secret pattern, so its value stays on the server. Set
-                RAFTSCOPE_SHOW_SECRETS=true on the server to show secrets.
+                {value.redactedBecause === "kubernetes-secret"
+                  ? "This value is a Kubernetes Secret, so its values stay on the server."
+                  : "This key matches a secret pattern, so its value stays on the server."}{" "}
+                Set RAFTSCOPE_SHOW_SECRETS=true on the server to show secrets.
               </p>
             </div>
           ) : (
@@ -79,6 +82,7 @@ export function KeyValuePanel({
               </a>
             </div>
           )}
+          {value.secret && <SecretIdentityView secret={value.secret} />}
           {value.decoded && <DecodedView decoded={value.decoded} />}
         </>
       )}

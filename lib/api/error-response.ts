@@ -13,6 +13,8 @@ const statusByCode: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   REVISION_COMPACTED: 410,
   VALUE_TOO_LARGE: 413,
+  // Raftscope's own client credentials cannot be used: no member can be asked until fixed.
+  TLS_UNUSABLE: 503,
   INTERNAL: 500,
 };
 

@@ -85,6 +85,25 @@ describe("authEnvSchema", () => {
     expect(errorText({ ...env, RAFTSCOPE_AUTH_PROXY_HEADER: "Cookie" })).toMatch(
       /^RAFTSCOPE_AUTH_PROXY_HEADER: this header cannot carry an identity/,
     );
+    for (const header of [
+      "X-Raftscope-Raw-Query",
+      "x-raftscope-anything",
+      "X-Nonce",
+      "Content-Security-Policy",
+      "X-Forwarded-For",
+      "Forwarded",
+      "x-middleware-subrequest",
+      "Sec-Fetch-Site",
+      "User-Agent",
+      "Content-Type",
+    ]) {
+      expect(errorText({ ...env, RAFTSCOPE_AUTH_PROXY_HEADER: header }), header).toMatch(
+        /^RAFTSCOPE_AUTH_PROXY_HEADER: this header cannot carry an identity/,
+      );
+    }
+    expect(
+      authEnvSchema.parse({ ...env, RAFTSCOPE_AUTH_PROXY_HEADER: "X-Auth-Request-Email" }),
+    ).toMatchObject({ identityHeader: "x-auth-request-email" });
     expect(errorText({ ...env, RAFTSCOPE_AUTH_PROXY_HEADER: "x user" })).toMatch(
       /RAFTSCOPE_AUTH_PROXY_HEADER: expected an HTTP header name/,
     );
@@ -110,6 +129,40 @@ describe("authEnvSchema", () => {
     expect(errorText({ RAFTSCOPE_AUTH_PROXY_ADDRESSES: "10.0.0.5,0.0.0.0/0" })).toContain(
       'RAFTSCOPE_AUTH_PROXY_ADDRESSES[1]: "0.0.0.0/0" would trust every address',
     );
+  });
+
+  it("refuses ranges that trust every address together, or through IPv4-mapped IPv6", () => {
+    for (const list of [
+      "0.0.0.0/1,128.0.0.0/1",
+      "::ffff:0.0.0.0/96",
+      "::ffff:0:0/96",
+      "64:ff9b::/96",
+      "::/1",
+      "8000::/1,::/1",
+      "0.0.0.0/2,64.0.0.0/2,128.0.0.0/2,192.0.0.0/2",
+      "10.0.0.0/4",
+      "2000::/3",
+    ]) {
+      expect(errorText({ RAFTSCOPE_AUTH_PROXY_ADDRESSES: list }), list).toMatch(
+        /^RAFTSCOPE_AUTH_PROXY_ADDRESSES(\[\d\])?: .*trust/,
+      );
+    }
+    const all8 = Array.from({ length: 256 }, (_, i) => `${i}.0.0.0/8`).join(",");
+    expect(errorText({ RAFTSCOPE_AUTH_PROXY_ADDRESSES: all8 })).toMatch(
+      /together would trust every address/,
+    );
+    for (const ok of [
+      "10.0.0.0/8",
+      "fd00::/8",
+      "::ffff:10.0.0.5",
+      "::ffff:10.0.0.0/104",
+      "10.0.0.5,fd00::/64",
+    ]) {
+      expect(
+        authEnvSchema.parse({ RAFTSCOPE_AUTH_PROXY_ADDRESSES: ok }).trustedProxies.length,
+        ok,
+      ).toBeGreaterThan(0);
+    }
   });
 
   it("wants a session secret of at least 32 characters", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { coversEveryAddress, rangeProblem } from "./address-coverage";
 import { type ScryptHash, scryptHashSchema } from "./scrypt-hash";
 
 /** One entry of RAFTSCOPE_AUTH_PROXY_ADDRESSES: an address, or a network in CIDR form. */
@@ -28,8 +29,52 @@ export type AuthSettings =
     } & CommonSettings)
   | ({ mode: "proxy"; identityHeader: string } & CommonSettings);
 
-// Headers a proxy must never be told to trust as an identity: they carry other meanings.
-const reservedHeaders = new Set(["authorization", "cookie", "host", "x-raftscope-peer"]);
+// Headers a proxy must never be told to trust as an identity: they carry other meanings, are set
+// by Raftscope itself on the way to a page (x-raftscope-raw-query holds the client's own query),
+// by Next, or by the browser, so the value would be the client's to choose.
+const reservedHeaders = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "host",
+  "x-nonce",
+  "content-security-policy",
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "x-forwarded-proto",
+  "x-real-ip",
+  "rsc",
+  "origin",
+  "referer",
+  "user-agent",
+  "connection",
+  "upgrade",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "keep-alive",
+  "range",
+  "cache-control",
+  "pragma",
+]);
+const reservedHeaderPrefixes = [
+  "x-raftscope-",
+  "x-middleware-",
+  "x-nextjs-",
+  "x-invoke-",
+  "next-",
+  "sec-",
+  "content-",
+  "accept",
+  "if-",
+];
+
+/** Whether `name` (lower case) has a meaning of its own and so cannot carry an identity. */
+export function isReservedHeader(name: string): boolean {
+  return reservedHeaders.has(name) || reservedHeaderPrefixes.some((p) => name.startsWith(p));
+}
 
 /** An unset and an empty variable mean the same, as in a shell's `${X:-default}`. */
 const optionalText = z
@@ -58,7 +103,13 @@ const addressRange = z.string().transform((entry, ctx): AddressRange => {
     ctx.addIssue({ code: "custom", message: `"${entry}" would trust every address` });
     return z.NEVER;
   }
-  return { family, network, prefix };
+  const range: AddressRange = { family, network, prefix };
+  const problem = rangeProblem(range, entry);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  }
+  return range;
 });
 
 const addressList = optionalText.pipe(
@@ -71,7 +122,14 @@ const addressList = optionalText.pipe(
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(addressRange)),
+    .pipe(
+      z
+        .array(addressRange)
+        .refine(
+          (ranges) => !coversEveryAddress(ranges),
+          "these ranges together would trust every address; list only your proxies",
+        ),
+    ),
 );
 
 export const authEnvSchema = z
@@ -94,7 +152,10 @@ export const authEnvSchema = z
               /^[a-z0-9!#$%&'*+.^_`|~-]+$/,
               "expected an HTTP header name like X-Forwarded-User",
             )
-            .refine((h) => !reservedHeaders.has(h), "this header cannot carry an identity"),
+            .refine(
+              (h) => !isReservedHeader(h),
+              "this header cannot carry an identity: Raftscope, Next.js or the browser set it for another purpose",
+            ),
         )
         .default("x-forwarded-user"),
     ),

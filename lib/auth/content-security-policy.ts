@@ -28,6 +28,13 @@ export function contentSecurityPolicy(opts: {
   return directives.join("; ");
 }
 
+/**
+ * The policy of every /api/* answer: data, never a document, so nothing may load, run or frame
+ * it. As strict as the raw download's own `default-src 'none'; sandbox`, which proxy.ts would
+ * otherwise replace with the page policy.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
 /** Headers on every answer Raftscope sends through proxy.ts, pages and API alike. */
 export function securityHeaders(csp: string): Record<string, string> {
   return {

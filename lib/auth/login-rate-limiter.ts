@@ -43,6 +43,19 @@ export class LoginRateLimiter {
     return { allowed: false, retryAfterMs: record.lockedUntil - now };
   }
 
+  /**
+   * Reserves one attempt before its token is checked: refused while the address is locked out,
+   * otherwise counted as a failure at once, so attempts racing past an `await` each see the
+   * others (500 at once get 5 checks, not 500). A correct token then clears the record through
+   * recordSuccess. The lockout the fifth reservation earns applies from the sixth attempt on.
+   */
+  reserve(address: string, now: number): RateLimitVerdict {
+    const verdict = this.check(address, now);
+    if (!verdict.allowed) return verdict;
+    this.recordFailure(address, now);
+    return { allowed: true };
+  }
+
   recordFailure(address: string, now: number): RateLimitVerdict {
     const record = this.touch(address, now);
     record.failures = record.failures.filter((t) => now - t < this.policy.windowMs);

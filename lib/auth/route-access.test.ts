@@ -39,19 +39,53 @@ describe("safeReturnPath", () => {
       "/login",
       "/x\nSet-Cookie: a=b",
       "javascript:alert(1)",
+      "/.//evil.example",
+      "/./..//evil.example",
+      "/clusters/../..//evil.example",
+      "/%2e%2e//evil.example",
+      "/clusters/%2E%2E/%2e//evil.example/x?y",
+      "/\t/evil.example",
+      "/clusters/../api/clusters",
+      "http://raftscope.invalid//evil.example",
     ]) {
       expect(safeReturnPath(bad)).toBe("/");
     }
   });
 
-  it("never returns something a browser would read as another host", () => {
-    fc.assert(
-      fc.property(fc.string(), (s) => {
-        const out = safeReturnPath(s);
-        const url = new URL(out, "http://raftscope.local");
-        return url.host === "raftscope.local" && out.startsWith("/") && !out.startsWith("//");
-      }),
+  it("returns the normalised path", () => {
+    expect(safeReturnPath("/clusters/./demo/../demo?window=1h")).toBe("/clusters/demo?window=1h");
+    expect(safeReturnPath("clusters/demo")).toBe("/clusters/demo");
+  });
+
+  it("never returns something a browser would read as another host, and only normalised paths", () => {
+    const piece = fc.constantFrom(
+      "/",
+      ".",
+      "..",
+      "%2e",
+      "%2E",
+      "\\",
+      "evil.example",
+      "clusters",
+      "?",
+      "#",
+      ":",
+      "@",
+      "http:",
+      "\t",
     );
+    for (const arb of [fc.string(), fc.array(piece, { maxLength: 10 }).map((p) => p.join(""))]) {
+      fc.assert(
+        fc.property(arb, (s) => {
+          const out = safeReturnPath(s);
+          const url = new URL(out, "http://raftscope.local");
+          expect(url.host).toBe("raftscope.local");
+          expect(out.startsWith("/") && !out.startsWith("//")).toBe(true);
+          expect(`${url.pathname}${url.search}${url.hash}`).toBe(out);
+        }),
+        { numRuns: 2_000 },
+      );
+    }
   });
 
   it("builds the login address with where to go back to", () => {

@@ -21,15 +21,30 @@ export function classifyPath(pathname: string): RouteAccess {
   return normalized === "/api" || normalized.startsWith("/api/") ? "api" : "page";
 }
 
+// Only an origin to resolve against: what is kept is a path, which the browser reads against
+// whatever origin it is on.
+const APP_ORIGIN = "http://raftscope.invalid";
+
 /**
- * Where to go after logging in: only a path on this server, so a crafted link cannot bounce a
- * fresh session to another site (`//evil.example` and `/\evil.example` are other hosts to a browser).
+ * Where to go after logging in: `candidate` resolved against the app's own origin with the URL
+ * API (WHATWG URL: dot segments, backslashes and percent-encoded dots as a browser reads them),
+ * kept only when the result is same-origin and a page, and returned as the normalised path, so
+ * the browser sees exactly what was checked. "/" otherwise. `/.//evil.example` resolves to the
+ * path `//evil.example`, which a browser reads as another host when sent alone: refused too.
  */
 export function safeReturnPath(candidate: string | undefined | null): string {
-  if (!candidate?.startsWith("/") || candidate.startsWith("//")) return "/";
-  if (candidate.includes("\\") || hasControlCharacter(candidate)) return "/";
-  if (classifyPath(candidate.split(/[?#]/)[0] ?? "/") !== "page") return "/";
-  return candidate;
+  if (!candidate || candidate.includes("\\") || hasControlCharacter(candidate)) return "/";
+  let url: URL;
+  try {
+    url = new URL(candidate, APP_ORIGIN);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== APP_ORIGIN || url.username || url.password) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (path.startsWith("//") || new URL(path, APP_ORIGIN).origin !== APP_ORIGIN) return "/";
+  if (classifyPath(url.pathname) !== "page") return "/";
+  return path;
 }
 
 /** The login page's address, remembering where the user was going. */

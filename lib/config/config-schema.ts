@@ -14,6 +14,8 @@ export const tlsSchema = z.strictObject({
   ca: filePath,
   cert: filePath,
   key: filePath,
+  /** A file whose first line is the passphrase of a passphrase-protected `key` (never the passphrase itself). */
+  keyPassphraseFile: filePath.optional(),
 });
 
 export const nodeRoleSchema = z.enum(["etcd", "kube-apiserver", "control-plane"]);
@@ -136,6 +138,8 @@ export const environmentSchema = z.object({
   ETCDCTL_CERT: z.string().min(1).optional(),
   ETCDCTL_KEY: z.string().min(1).optional(),
   ...etcdctlExtraVariables,
+  /** The passphrase file of a passphrase-protected ETCDCTL_KEY. */
+  RAFTSCOPE_TLS_KEY_PASSPHRASE_FILE: z.string().min(1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

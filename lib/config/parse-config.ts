@@ -42,7 +42,16 @@ export function configFromEtcdctlEnvironment(env: Environment): ConfigFile {
         id: "default",
         ...discoveryFromEtcdctlEnvironment(env, endpoints),
         ...(someTls
-          ? { tls: { ca: env.ETCDCTL_CACERT, cert: env.ETCDCTL_CERT, key: env.ETCDCTL_KEY } }
+          ? {
+              tls: {
+                ca: env.ETCDCTL_CACERT,
+                cert: env.ETCDCTL_CERT,
+                key: env.ETCDCTL_KEY,
+                ...(env.RAFTSCOPE_TLS_KEY_PASSPHRASE_FILE
+                  ? { keyPassphraseFile: env.RAFTSCOPE_TLS_KEY_PASSPHRASE_FILE }
+                  : {}),
+              },
+            }
           : {}),
       },
     ],

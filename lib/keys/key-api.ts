@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decodedValueSchema } from "./decode/decoded-value";
+import { secretIdentitySchema } from "./secret/secret-identity";
 
 /**
  * The key browser's API contract, shared by the route handlers and the client. Keys are bytes:
@@ -40,8 +41,11 @@ export const keyValueSchema = z.object({
   size: z.number().nullable(),
   /** Only the first part of the value is decoded below. */
   truncated: z.boolean(),
-  /** The value matches a redaction pattern: its bytes are withheld. */
+  /** The value's bytes are withheld: its key matches a redaction pattern, or it is a Secret. */
   redacted: z.boolean(),
+  redactedBecause: z.enum(["key-pattern", "kubernetes-secret"]).optional(),
+  /** A redacted value that decodes as a core v1 Secret: its identity, never its values. */
+  secret: secretIdentitySchema.optional(),
   /** Null when redacted (unless encrypted at rest, which names provider and key only). */
   decoded: decodedValueSchema.nullable(),
   notice: z.string().optional(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BadRequestError } from "../errors";
 import { type ValueFormat, valueFormatSchema } from "./decode/decoded-value";
 import { base64UrlToBytes, startsWithBytes, strictUtf8 } from "./key-bytes";
+import { keyLengthProblem } from "./key-limits";
 import { decodeKeyParam } from "./key-param";
 import { decodeCursor } from "./list-cursor";
 import { rawQuery } from "./raw-query";
@@ -72,8 +73,16 @@ function textParams(params: Map<string, string>, names: readonly string[]): Reco
  * A key-valued parameter: `name` as percent-encoded bytes, or `${name}Base64` as the exact bytes
  * in base64 (standard or URL-safe, as the JSON's keyBase64 fields). Next.js re-encodes query
  * strings as UTF-8 before a route sees them, so bytes that are not UTF-8 survive only as base64.
+ * At most MAX_KEY_BYTES: a longer one is refused before anything is read.
  */
 export function bytesParam(params: Map<string, string>, name: string): Uint8Array | undefined {
+  const bytes = bytesParamUncapped(params, name);
+  const problem = bytes && keyLengthProblem(name, bytes);
+  if (problem) throw new BadRequestError(problem);
+  return bytes;
+}
+
+function bytesParamUncapped(params: Map<string, string>, name: string): Uint8Array | undefined {
   const raw = params.get(name);
   const raw64 = params.get(`${name}Base64`);
   if (raw !== undefined && raw64 !== undefined) {
@@ -106,6 +115,8 @@ export function parseListQuery(search: string): ListKeysInput {
     ? decodeCursor(strictUtf8(decodeKeyParam(rawAfter, "after")) ?? "")
     : undefined;
   // Every cursor a page hands out lies inside its prefix's range.
+  const afterProblem = after && keyLengthProblem("after", after);
+  if (afterProblem) throw new BadRequestError(afterProblem);
   if (after && !startsWithBytes(after, prefix)) {
     throw new BadRequestError("after is a cursor of a different prefix");
   }

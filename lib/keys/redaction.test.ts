@@ -46,6 +46,22 @@ describe("redaction rules", () => {
     expect(redactionFor(t("aa"), compileRedactionPatterns(["a*a"]))).toBeDefined();
   });
 
+  it("read an entry ending in / as a prefix, with or without a * before it", () => {
+    const patterns = compileRedactionPatterns(["/app/creds/", "*/tokens/"]);
+    for (const key of ["/app/creds/", "/app/creds/db", "/app/creds/a/b/c", "/x/tokens/t"]) {
+      expect(redactionFor(t(key), patterns), key).toBeDefined();
+    }
+    for (const key of ["/app/creds", "/app/credsx/db", "/app/cred/db", "/x/tokens"]) {
+      expect(redactionFor(t(key), patterns), key).toBeUndefined();
+    }
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 20 }), (tail) => {
+        const key = new Uint8Array([...t("/app/creds/"), ...tail]);
+        expect(redactionFor(key, patterns)?.source).toBe("/app/creds/");
+      }),
+    );
+  });
+
   it("agree with a regular-expression reading of the glob", () => {
     const alphabet = fc.constantFrom("a", "b", "/", "*");
     fc.assert(
@@ -55,7 +71,8 @@ describe("redaction rules", () => {
         (p, k) => {
           const pattern = p.join("");
           const key = k.join("");
-          const regex = new RegExp(`^${pattern.replace(/[/]/g, "\\/").replace(/\*/g, ".*")}$`, "s");
+          const glob = pattern.endsWith("/") ? `${pattern}*` : pattern;
+          const regex = new RegExp(`^${glob.replace(/[/]/g, "\\/").replace(/\*/g, ".*")}$`, "s");
           expect(redactionFor(t(key), compileRedactionPatterns([pattern])) !== undefined).toBe(
             regex.test(key),
           );

@@ -9,9 +9,16 @@ export interface RedactionPattern {
   parts: Uint8Array[];
 }
 
-/** Compiles globs in which "*" matches any run of bytes, "/" included. */
+/**
+ * Compiles RAFTSCOPE_REDACT_PATTERNS entries: "*" matches any run of bytes, "/" included; an
+ * entry ending in "/" is a prefix (it covers every key under it, as if it ended in "/*");
+ * any other entry without "*" is one exact key.
+ */
 export function compileRedactionPatterns(patterns: readonly string[]): RedactionPattern[] {
-  return patterns.map((source) => ({ source, parts: source.split("*").map(textBytes) }));
+  return patterns.map((source) => ({
+    source,
+    parts: (source.endsWith("/") ? `${source}*` : source).split("*").map(textBytes),
+  }));
 }
 
 function endsWithBytes(bytes: Uint8Array, suffix: Uint8Array): boolean {

@@ -1,4 +1,12 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +24,29 @@ function freshDir(): string {
 }
 
 describe("EventLog", () => {
+  it("creates its directory, logs and state readable by the server's user alone", () => {
+    const dir = path.join(freshDir(), "clusters", "demo");
+    const log = new EventLog({ dir, clusterId: "demo", maxBytes: 1 });
+    log.append([leaderChange], applyEvent(initialEventState, leaderChange));
+    log.append([down], applyEvent(log.state, down));
+    log.close();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const file of readdirSync(dir)) {
+      expect(statSync(path.join(dir, file)).mode & 0o777, file).toBe(0o600);
+    }
+    expect(readdirSync(dir).sort()).toEqual([
+      "detector-state.json",
+      "events.1.jsonl",
+      "events.jsonl",
+    ]);
+    // A log left readable by an older version is closed up when opened.
+    const old = freshDir();
+    writeFileSync(path.join(old, "events.jsonl"), "");
+    chmodSync(path.join(old, "events.jsonl"), 0o644);
+    new EventLog({ dir: old, clusterId: "demo" }).close();
+    expect(statSync(path.join(old, "events.jsonl")).mode & 0o777).toBe(0o600);
+  });
+
   it("keeps events and sequence numbers across a restart, with no gaps or duplicates", () => {
     const dir = freshDir();
     const first = new EventLog({ dir, clusterId: "default" });

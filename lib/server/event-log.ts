@@ -2,6 +2,7 @@ import "server-only";
 import {
   closeSync,
   existsSync,
+  fchmodSync,
   fstatSync,
   fsyncSync,
   ftruncateSync,
@@ -16,6 +17,9 @@ import path from "node:path";
 import type { ClusterEvent, EventBody } from "../events/cluster-event";
 import { applyEvent, type EventState, initialEventState } from "../events/detect-events";
 import { parseEventLines } from "../events/parse-event-lines";
+
+/** Event logs and state files: read and written by the server's user only. */
+export const FILE_MODE = 0o600;
 
 export interface EventLogOptions {
   dir: string;
@@ -56,7 +60,8 @@ export class EventLog {
   readonly skippedLines: number;
 
   constructor(private readonly options: EventLogOptions) {
-    mkdirSync(options.dir, { recursive: true });
+    // Events name members, endpoints and errors: the server's user alone reads them.
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     this.file = path.join(options.dir, "events.jsonl");
     this.rotated = path.join(options.dir, "events.1.jsonl");
     this.stateFile = path.join(options.dir, "detector-state.json");
@@ -71,7 +76,9 @@ export class EventLog {
     this.lastSeq = events.at(-1)?.seq ?? 0;
     this.detectorState = this.loadState(events);
 
-    this.fd = openSync(this.file, "a+");
+    this.fd = openSync(this.file, "a+", FILE_MODE);
+    // A log created by an older version keeps its mode otherwise.
+    fchmodSync(this.fd, FILE_MODE);
     this.size = fstatSync(this.fd).size;
     this.cutTornTail();
   }
@@ -146,7 +153,7 @@ export class EventLog {
     this.detectorState = state;
     if (written.length > 0) {
       const tmp = `${this.stateFile}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ seq: this.lastSeq, state }));
+      writeFileSync(tmp, JSON.stringify({ seq: this.lastSeq, state }), { mode: FILE_MODE });
       renameSync(tmp, this.stateFile);
       if (this.size > this.maxBytes) this.rotate();
     }
@@ -162,7 +169,7 @@ export class EventLog {
   private rotate(): void {
     closeSync(this.fd);
     renameSync(this.file, this.rotated);
-    this.fd = openSync(this.file, "a+");
+    this.fd = openSync(this.file, "a+", FILE_MODE);
     this.size = 0;
   }
 

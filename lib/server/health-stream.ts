@@ -27,15 +27,20 @@ function frame(msg: StreamMessage): Uint8Array {
   return bytes;
 }
 
+// setTimeout's longest delay; a later end is checked again then.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Server-sent events for one viewer: the current verdict (and alert rules' state) at once, then
  * every new verdict and event the shared poller publishes and every rule evaluation. Viewers
- * never cause polls or evaluations of their own.
+ * never cause polls or evaluations of their own. With `endsAt` (epoch ms, the session's expiry)
+ * the stream closes then: a stream never outlives its login.
  */
 export function openHealthStream(
-  poller: ClusterPoller,
+  poller: Pick<ClusterPoller, "health" | "subscribe">,
   signal: AbortSignal,
   alerts?: ClusterAlerts,
+  endsAt?: number,
 ): Response {
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -64,9 +69,11 @@ export function openHealthStream(
         }
       }, KEEPALIVE_MS);
       let untrack = () => {};
+      let expiry: NodeJS.Timeout | undefined;
       cleanup = () => {
         off();
         clearInterval(keepalive);
+        clearTimeout(expiry);
         untrack();
       };
       const close = () => {
@@ -77,6 +84,13 @@ export function openHealthStream(
           // Already closed by the runtime.
         }
       };
+      const closeAtEnd = () => {
+        if (endsAt === undefined) return;
+        const left = endsAt - Date.now();
+        if (left <= 0) close();
+        else expiry = setTimeout(closeAtEnd, Math.min(left, MAX_TIMER_MS));
+      };
+      closeAtEnd();
       signal.addEventListener("abort", close);
       // A drain (SIGTERM) ends the stream cleanly; the browser reconnects to another replica.
       untrack = trackStream(close, isDraining());

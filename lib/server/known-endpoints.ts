@@ -30,7 +30,7 @@ export class KnownEndpoints {
     const next = [...new Set(endpoints)].sort();
     if (next.join("\n") === this.saved.join("\n")) return;
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(next));
+    writeFileSync(tmp, JSON.stringify(next), { mode: 0o600 });
     renameSync(tmp, this.file);
     this.saved = next;
   }

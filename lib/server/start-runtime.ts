@@ -45,6 +45,17 @@ export async function startRuntime(): Promise<void> {
       });
     }
     publishDrain();
+    // Named at start with the file (the health page omits paths): a key the server cannot use
+    // fails every read until fixed.
+    for (const poller of pollers.values()) {
+      const problem = poller.tlsSource?.unusable;
+      const tls = poller.config.tls;
+      if (problem && tls) {
+        log.error(
+          `cluster "${poller.config.id}": ${problem.message} (tls.key is ${tls.key}${tls.keyPassphraseFile ? `, tls.keyPassphraseFile is ${tls.keyPassphraseFile}` : ""})`,
+        );
+      }
+    }
   } catch (err) {
     if (err instanceof ConfigError) {
       log.error(err.message);

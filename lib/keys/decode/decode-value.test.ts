@@ -196,3 +196,17 @@ describe("decodeValue: a decoder the user picks", () => {
     );
   });
 });
+
+describe("decodeValue: deeply nested JSON", () => {
+  it("falls back to text past the depth limit, so the answer can be serialised", () => {
+    const deep = `${"[".repeat(60_000)}${"]".repeat(60_000)}`;
+    for (const format of [undefined, "json" as const]) {
+      const decoded = decodeValue(textBytes(deep), format ? { format } : {});
+      expect(decoded.format).toBe("text");
+      expect(decoded.note).toMatch(/nested deeper than 256 levels/);
+      expect(() => JSON.stringify(decoded)).not.toThrow();
+    }
+    const ok = `${"[".repeat(256)}${"]".repeat(256)}`;
+    expect(decodeValue(textBytes(ok)).format).toBe("json");
+  });
+});

@@ -3,7 +3,9 @@ import type { DecodedValue, ValueFormat } from "./decoded-value";
 import { parseEncryptionPrefix } from "./encryption-prefix";
 import { decodeKubernetesEnvelope, K8S_MAGIC } from "./kubernetes-envelope";
 import { isPrintable } from "./protobuf-tree";
-import { looksLikeYaml, parseJson } from "./text-formats";
+import { looksLikeYaml, MAX_JSON_DEPTH, parseJson } from "./text-formats";
+
+const TOO_DEEP = `JSON nested deeper than ${MAX_JSON_DEPTH} levels, shown as text`;
 
 export interface DecodeOptions {
   /** The key, whose extension (.json, .yaml, .txt) breaks ties in detection. */
@@ -45,8 +47,8 @@ function forced(bytes: Uint8Array, format: ValueFormat, opts: DecodeOptions): De
     case "json": {
       const text = strictUtf8(bytes);
       const parsed = text === undefined ? undefined : parseJson(text);
-      if (parsed) return { format: "json", value: parsed.value };
-      return asText(bytes, opts, "Not valid JSON");
+      if (parsed && "value" in parsed) return { format: "json", value: parsed.value };
+      return asText(bytes, opts, parsed ? TOO_DEEP : "Not valid JSON");
     }
     case "yaml": {
       const text = strictUtf8(bytes);
@@ -83,7 +85,8 @@ function detected(bytes: Uint8Array, opts: DecodeOptions): DecodedValue {
   const trimmed = text.trimStart();
   if (ext === "json" || trimmed.startsWith("{") || trimmed.startsWith("[")) {
     const parsed = parseJson(text);
-    if (parsed) return { format: "json", value: parsed.value };
+    if (parsed && "value" in parsed) return { format: "json", value: parsed.value };
+    if (parsed) return asText(bytes, opts, TOO_DEEP);
     if (ext === "json") return asText(bytes, opts, "Not valid JSON");
   }
   const lines = text.split("\n").filter((l) => l.trim() && !l.trimStart().startsWith("#"));

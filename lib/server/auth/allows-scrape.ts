@@ -10,5 +10,5 @@ import type { AuthState } from "./auth-state";
 export async function allowsScrape(state: AuthState, headers: Headers): Promise<boolean> {
   if (!state.metricsToken) return false;
   const bearer = readBearerToken(headers.get("authorization"));
-  return bearer !== undefined && (await state.metricsToken.verify(bearer));
+  return bearer !== undefined && (await state.metricsToken.verify(bearer)) === "ok";
 }

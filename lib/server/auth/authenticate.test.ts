@@ -36,9 +36,14 @@ function proxyState() {
 describe("authenticate in token mode", () => {
   it("accepts a signed session cookie and refuses a request without one", async () => {
     const state = tokenState();
-    const cookie = state.token?.signer.sign(newSessionPayload("token user", Date.now()));
+    const payload = newSessionPayload("token user", Date.now());
+    const cookie = state.token?.signer.sign(payload);
     const ok = await authenticate(state, new Headers({ cookie: `raftscope_session=${cookie}` }));
-    expect(ok).toEqual({ kind: "allowed", user: { name: "token user", method: "session" } });
+    expect(ok).toEqual({
+      kind: "allowed",
+      user: { name: "token user", method: "session" },
+      sessionExpiresAt: payload.expiresAt,
+    });
     expect(await authenticate(state, new Headers())).toMatchObject({ kind: "refused" });
   });
 

@@ -5,9 +5,15 @@ import { readBearerToken, readCookie } from "../../auth/read-cookie";
 import { SESSION_COOKIE } from "../../auth/session-payload";
 import type { AuthState } from "./auth-state";
 import { requestFacts } from "./request-facts";
+import { BUSY_RETRY_MS } from "./token-verifier";
 
 export type AuthOutcome =
-  | { kind: "allowed"; user: AuthUser }
+  | {
+      kind: "allowed";
+      user: AuthUser;
+      /** When the session cookie that let the request in expires (epoch ms); sessions only. */
+      sessionExpiresAt?: number;
+    }
   | { kind: "refused"; reason: string }
   | { kind: "rate-limited"; retryAfterMs: number };
 
@@ -37,19 +43,26 @@ export async function authenticate(
   const token = state.token;
   if (!token) return { kind: "refused", reason: "token mode without a token" };
   const session = token.signer.read(readCookie(headers.get("cookie"), SESSION_COOKIE), now);
-  if (session) return { kind: "allowed", user: { name: session.user, method: "session" } };
+  if (session) {
+    return {
+      kind: "allowed",
+      user: { name: session.user, method: "session" },
+      sessionExpiresAt: session.expiresAt,
+    };
+  }
 
   const bearer = readBearerToken(headers.get("authorization"));
   if (bearer === undefined) return { kind: "refused", reason: "no session" };
   // A Bearer token is a guess at the secret like a login is, so it shares the login's limit.
   const { clientAddress } = requestFacts(state, headers);
-  const before = state.limiter.check(clientAddress, now);
+  // Counted before the check, so concurrent guesses cannot all slip past the limit.
+  const before = state.limiter.reserve(clientAddress, now);
   if (!before.allowed) return { kind: "rate-limited", retryAfterMs: before.retryAfterMs };
-  if (await token.verifier.verify(bearer)) {
+  const result = await token.verifier.verify(bearer);
+  if (result === "busy") return { kind: "rate-limited", retryAfterMs: BUSY_RETRY_MS };
+  if (result === "ok") {
     state.limiter.recordSuccess(clientAddress);
     return { kind: "allowed", user: { name: TOKEN_USER_NAME, method: "bearer" } };
   }
-  // This attempt is answered as wrong; a lockout it earns applies from the next one on.
-  state.limiter.recordFailure(clientAddress, now);
   return { kind: "refused", reason: "wrong token" };
 }

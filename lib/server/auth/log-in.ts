@@ -2,6 +2,7 @@ import "server-only";
 import { TOKEN_USER_NAME } from "../../auth/auth-user";
 import { newSessionPayload, type SessionPayload } from "../../auth/session-payload";
 import type { AuthState } from "./auth-state";
+import { BUSY_RETRY_MS } from "./token-verifier";
 
 export type LoginOutcome =
   | { kind: "signed-in"; cookieValue: string; payload: SessionPayload }
@@ -11,8 +12,9 @@ export type LoginOutcome =
 
 /**
  * One login attempt from `clientAddress`: refused outright while the address is locked out,
- * otherwise the token is checked and the attempt counted. The lockout a failure earns applies
- * from the next attempt, so the fifth wrong token is a 401 and the sixth a 429.
+ * otherwise the attempt is counted before the token is checked (so concurrent attempts cannot
+ * all pass the check) and cleared again when the token is right. The fifth wrong token is a
+ * 401 and the sixth a 429; so is any attempt while the server's scrypt checks are all busy.
  */
 export async function logIn(
   state: AuthState,
@@ -21,12 +23,11 @@ export async function logIn(
   now: number = Date.now(),
 ): Promise<LoginOutcome> {
   if (!state.token) return { kind: "not-token-mode" };
-  const verdict = state.limiter.check(clientAddress, now);
+  const verdict = state.limiter.reserve(clientAddress, now);
   if (!verdict.allowed) return { kind: "rate-limited", retryAfterMs: verdict.retryAfterMs };
-  if (!(await state.token.verifier.verify(token))) {
-    state.limiter.recordFailure(clientAddress, now);
-    return { kind: "wrong-token" };
-  }
+  const result = await state.token.verifier.verify(token);
+  if (result === "busy") return { kind: "rate-limited", retryAfterMs: BUSY_RETRY_MS };
+  if (result === "wrong") return { kind: "wrong-token" };
   state.limiter.recordSuccess(clientAddress);
   const payload = newSessionPayload(TOKEN_USER_NAME, now);
   return { kind: "signed-in", cookieValue: state.token.signer.sign(payload), payload };

@@ -121,7 +121,22 @@ export class KeyReader {
   }
 
   private async rangeOnce(query: RangeQuery): Promise<RangeAnswer> {
-    const kv = this.client();
+    const unusable = this.tls?.unusable;
+    if (unusable) {
+      throw new RaftscopeError(
+        "TLS_UNUSABLE",
+        `Raftscope's client credentials for cluster ${this.clusterId} cannot be used: ${unusable.message}`,
+      );
+    }
+    let kv: ReadOnlyKv;
+    try {
+      kv = this.client();
+    } catch (err) {
+      throw new RaftscopeError(
+        "TLS_UNUSABLE",
+        `Raftscope cannot open a client for cluster ${this.clusterId}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
     try {
       return await kv.range(query, this.deadlineMs);
     } catch (err) {

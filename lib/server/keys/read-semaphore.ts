@@ -12,6 +12,8 @@ export class ReadSemaphore {
   constructor(
     readonly limit: number,
     readonly maxQueued: number,
+    /** What waits, as the refusal names it. */
+    private readonly what = "key reads",
   ) {}
 
   get inFlight(): number {
@@ -27,7 +29,7 @@ export class ReadSemaphore {
       if (this.waiting.length >= this.maxQueued) {
         throw new RaftscopeError(
           "RATE_LIMITED",
-          `${this.maxQueued} key reads are already waiting for this cluster; try again shortly`,
+          `${this.maxQueued} ${this.what} are already waiting; try again shortly`,
         );
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));

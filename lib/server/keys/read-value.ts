@@ -1,14 +1,13 @@
 import "server-only";
 import { NotFoundError, RaftscopeError } from "../../errors";
 import { decodeValue } from "../../keys/decode/decode-value";
-import { parseEncryptionPrefix } from "../../keys/decode/encryption-prefix";
 import type { KeyValue } from "../../keys/key-api";
 import { bytesText, bytesToBase64 } from "../../keys/key-bytes";
 import type { ReadValueInput } from "../../keys/key-query";
-import { compileRedactionPatterns, redactionFor } from "../../keys/redaction";
 import type { KeyBrowserSettings } from "./key-browser-settings";
 import { type KeyReader, VALUE_READ_CAP } from "./key-reader";
 import type { KvRecord } from "./read-only-kv";
+import { isRedactedKey, type ValueRedaction, valueRedaction } from "./value-redaction";
 
 /** Values beyond this are decoded from their first part only; the raw download has them whole. */
 export const VALUE_DISPLAY_CAP = 256 * 1024;
@@ -45,16 +44,11 @@ async function readRecord(
   return { record, headerRevision: answer.headerRevision };
 }
 
-/** True when the value of `key` must not leave the server. */
-export function isRedacted(key: Uint8Array, settings: KeyBrowserSettings): boolean {
-  if (settings.showSecrets) return false;
-  return redactionFor(key, compileRedactionPatterns(settings.redactPatterns)) !== undefined;
-}
-
 /**
  * A key's metadata and its value decoded for display. A redacted value's bytes never appear in
- * the answer; only when it is encrypted at rest does the answer name the provider and key, which
- * the ciphertext's plain prefix states and which operators check to confirm encryption works.
+ * the answer (whatever decoder is asked for, hex included); a Secret's identity does, and when it
+ * is encrypted at rest the provider and key, which the ciphertext's plain prefix states and which
+ * operators check to confirm encryption works. See valueRedaction.
  */
 export async function readValue(
   reader: KeyReader,
@@ -73,11 +67,16 @@ export async function readValue(
   }
   const { record, headerRevision } = read;
   const value = record.value ?? new Uint8Array();
-  const redacted = isRedacted(input.key, settings);
+  // A value too large to read is judged by its key alone; none of it is shown either way.
+  const redaction: ValueRedaction = tooLarge
+    ? isRedactedKey(input.key, settings)
+      ? { redacted: true, reason: "key-pattern" }
+      : { redacted: false }
+    : valueRedaction(input.key, value, settings);
   const truncated = tooLarge || value.length > VALUE_DISPLAY_CAP;
   const shown = value.subarray(0, VALUE_DISPLAY_CAP);
   let decoded: KeyValue["decoded"] = null;
-  if (redacted) decoded = parseEncryptionPrefix(value) ?? null;
+  if (redaction.redacted) decoded = redaction.encryption ?? null;
   else if (!tooLarge)
     decoded = decodeValue(shown, { key: input.key, format: input.format, truncated });
   return {
@@ -91,7 +90,9 @@ export async function readValue(
     lease: leaseHex(record.lease),
     size: tooLarge ? null : value.length,
     truncated,
-    redacted,
+    redacted: redaction.redacted,
+    ...(redaction.redacted ? { redactedBecause: redaction.reason } : {}),
+    ...(redaction.redacted && redaction.secret ? { secret: redaction.secret } : {}),
     decoded,
     ...(tooLarge
       ? {
@@ -105,23 +106,29 @@ export async function readValue(
   };
 }
 
+function redactedError(because: string): RaftscopeError {
+  return new RaftscopeError(
+    "FORBIDDEN",
+    `This value is redacted (${because}); Raftscope shows secrets only when the server sets RAFTSCOPE_SHOW_SECRETS=true`,
+  );
+}
+
 /** The whole value for download; FORBIDDEN when it is redacted. */
 export async function readRawValue(
   reader: KeyReader,
   input: Pick<ReadValueInput, "key" | "revision">,
   settings: KeyBrowserSettings,
 ): Promise<RawValue> {
-  // Checked before reading, so a redacted value is never even fetched for download.
-  if (isRedacted(input.key, settings)) {
-    throw new RaftscopeError(
-      "FORBIDDEN",
-      "This value is redacted; Raftscope shows secrets only when the server sets RAFTSCOPE_SHOW_SECRETS=true",
-    );
-  }
+  // A key pattern is checked before reading, so such a value is never even fetched for download.
+  if (isRedactedKey(input.key, settings)) throw redactedError("its key matches a secret pattern");
   const { record } = await readRecord(reader, input.key, input.revision ?? 0, false);
+  const value = record.value ?? new Uint8Array();
+  if (valueRedaction(input.key, value, settings).redacted) {
+    throw redactedError("it is a Kubernetes Secret");
+  }
   return {
     key: record.key,
-    value: record.value ?? new Uint8Array(),
+    value,
     modRevision: record.modRevision,
   };
 }

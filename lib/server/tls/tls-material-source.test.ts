@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
   mkdtempSync,
@@ -8,6 +9,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createSecureContext } from "node:tls";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type CertPaths, generateCerts } from "../../../harness/certs";
 import { ConfigError } from "../../errors";
@@ -130,5 +132,61 @@ describe("TlsMaterialSource", () => {
     const attempt = () => new TlsMaterialSource(files, { now });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/^Cannot read tls\.key: ENOENT: no such file or directory$/);
+  });
+
+  describe("a passphrase-protected key", () => {
+    const PASSPHRASE = "correct horse battery staple";
+    let encrypted: string;
+    let passFile: string;
+
+    beforeEach(() => {
+      encrypted = path.join(dir, "client-encrypted.key");
+      execFileSync("openssl", [
+        "pkcs8",
+        "-topk8",
+        "-in",
+        pki.client.key,
+        "-out",
+        encrypted,
+        "-passout",
+        `pass:${PASSPHRASE}`,
+        "-v2",
+        "aes-256-cbc",
+      ]);
+      passFile = path.join(dir, "key-passphrase");
+      writeFileSync(passFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+    });
+
+    it("is named as passphrase-protected when no passphrase is given, and marked unusable", () => {
+      const source = new TlsMaterialSource({ ...files, key: encrypted }, { now });
+      expect(source.problem?.message).toMatch(/tls\.key is passphrase-protected/);
+      expect(source.problem?.message).toMatch(/tls\.keyPassphraseFile/);
+      expect(source.unusable).toEqual(source.problem);
+    });
+
+    it("is decrypted in memory with the passphrase file, for a key gRPC can use", () => {
+      const source = new TlsMaterialSource(
+        { ...files, key: encrypted, keyPassphraseFile: passFile },
+        { now },
+      );
+      expect(source.problem).toBeNull();
+      expect(source.unusable).toBeNull();
+      const m = source.current();
+      expect(m.key.toString()).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+      expect(() => createSecureContext({ ca: m.ca, cert: m.cert, key: m.key })).not.toThrow();
+    });
+
+    it("says so when the passphrase does not open the key, without the passphrase", () => {
+      writeFileSync(passFile, "not the passphrase\n");
+      const source = new TlsMaterialSource(
+        { ...files, key: encrypted, keyPassphraseFile: passFile },
+        { now },
+      );
+      expect(source.problem?.message).toMatch(
+        /passphrase in tls\.keyPassphraseFile does not open it/,
+      );
+      expect(source.problem?.message).not.toContain("not the passphrase");
+      expect(source.unusable).not.toBeNull();
+    });
   });
 });

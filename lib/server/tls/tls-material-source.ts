@@ -6,8 +6,9 @@ import type { TlsFiles } from "../../config/config-schema";
 import { ConfigError } from "../../errors";
 import { classifyTlsError, type TlsProblem } from "../../tls/tls-diagnosis";
 import type { TlsMaterial } from "../etcd/tls-material";
+import { clientKey } from "./client-key";
 
-type Role = keyof TlsFiles;
+type Role = "ca" | "cert" | "key";
 const ROLES: readonly Role[] = ["ca", "cert", "key"];
 
 /** Stat at most this often: current() is called on every sweep. */
@@ -42,6 +43,12 @@ export class TlsMaterialSource {
   version = 1;
   /** Why the files on disk are not in use, or null when they are. */
   problem: TlsProblem | null = null;
+  /**
+   * Why the material in use cannot connect at all (no working set was ever loaded: a bad key, or
+   * a passphrase-protected one without its passphrase), or null. Reads fail fast with it.
+   */
+  unusable: TlsProblem | null = null;
+  private keyProblem: TlsProblem | undefined;
 
   /** Reads the files once; throws ConfigError when one cannot be read. */
   constructor(
@@ -59,7 +66,8 @@ export class TlsMaterialSource {
     this.lastHashAt = this.lastStatAt;
     // With nothing older to fall back on, a broken set is used anyway: every connection then
     // fails and the diagnosis names the problem on each member.
-    this.problem = validate(read);
+    this.problem = this.keyProblem ?? validate(read);
+    this.unusable = this.problem;
     if (this.problem) this.rejectedHash = this.contentHash;
   }
 
@@ -101,7 +109,7 @@ export class TlsMaterialSource {
       if (this.rejectedHash !== contentHash) this.problem = null;
       return;
     }
-    const problem = validate(read);
+    const problem = this.keyProblem ?? validate(read);
     if (problem) {
       this.rejectedHash = contentHash;
       this.problem = {
@@ -114,31 +122,54 @@ export class TlsMaterialSource {
     this.contentHash = contentHash;
     this.rejectedHash = undefined;
     this.problem = null;
+    this.unusable = null;
     this.version++;
   }
 
-  /** mtime, size and inode of each file, or undefined when one is missing. */
+  private paths(): string[] {
+    const { keyPassphraseFile } = this.files;
+    return [
+      ...ROLES.map((role) => this.files[role]),
+      ...(keyPassphraseFile ? [keyPassphraseFile] : []),
+    ];
+  }
+
+  /** mtime, size and inode of each file (the passphrase file too), or undefined when one is missing. */
   private stat(): string | undefined {
     try {
-      return ROLES.map((role) => {
-        const s = statSync(this.files[role], { bigint: true });
-        return `${s.ino}:${s.size}:${s.mtimeNs}`;
-      }).join("|");
+      return this.paths()
+        .map((file) => {
+          const s = statSync(file, { bigint: true });
+          return `${s.ino}:${s.size}:${s.mtimeNs}`;
+        })
+        .join("|");
     } catch {
       return undefined;
     }
   }
 
-  /** Throws ConfigError naming the config field (tls.key), not the path. */
+  /**
+   * Throws ConfigError naming the config field (tls.key), not the path. A passphrase-protected
+   * key is decrypted in memory with the passphrase file's first line; when it cannot be, the
+   * key is kept as it is and `keyProblem` says why.
+   */
   private read(): TlsMaterial {
-    const one = (role: Role): Buffer => {
+    const one = (role: Role | "keyPassphraseFile", file: string): Buffer => {
       try {
-        return readFileSync(this.files[role]);
+        return readFileSync(file);
       } catch (err) {
         throw new ConfigError(`Cannot read tls.${role}: ${reason(err)}`, { cause: err });
       }
     };
-    return { ca: one("ca"), cert: one("cert"), key: one("key") };
+    const passphraseFile = this.files.keyPassphraseFile;
+    const passphrase = passphraseFile
+      ? one("keyPassphraseFile", passphraseFile)
+          .toString("utf8")
+          .replace(/\r?\n$/, "")
+      : undefined;
+    const key = clientKey(one("key", this.files.key), passphrase);
+    this.keyProblem = "problem" in key ? key.problem : undefined;
+    return { ca: one("ca", this.files.ca), cert: one("cert", this.files.cert), key: key.key };
   }
 }
 

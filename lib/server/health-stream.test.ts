@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { openHealthStream } from "./health-stream";
+
+const idlePoller = { health: undefined, subscribe: () => () => {} };
+
+async function readUntilClosed(res: Response, withinMs: number): Promise<"closed" | "open"> {
+  const reader = res.body?.getReader();
+  if (!reader) throw new Error("no body");
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const next = await Promise.race([
+      reader.read(),
+      new Promise<"wait">((r) => setTimeout(() => r("wait"), deadline - Date.now())),
+    ]);
+    if (next !== "wait" && next.done) return "closed";
+  }
+  await reader.cancel();
+  return "open";
+}
+
+describe("openHealthStream", () => {
+  it("closes when the session ends", async () => {
+    const res = openHealthStream(
+      idlePoller,
+      new AbortController().signal,
+      undefined,
+      Date.now() + 200,
+    );
+    expect(await readUntilClosed(res, 5_000)).toBe("closed");
+  });
+
+  it("stays open without an end, until the viewer leaves", async () => {
+    const viewer = new AbortController();
+    const res = openHealthStream(idlePoller, viewer.signal);
+    expect(await readUntilClosed(res, 400)).toBe("open");
+  });
+});
