@@ -31,6 +31,8 @@ export interface PrometheusServer {
     check: (samples: PromSample[]) => boolean,
     timeoutMs?: number,
   ): Promise<PromSample[]>;
+  /** Rewrites the scrape configs and reloads them (SIGHUP), for targets started after Prometheus. */
+  setScrapeConfigs(scrapeConfigs: Record<string, unknown>[]): void;
   stop(): Promise<void>;
 }
 
@@ -48,14 +50,16 @@ export async function startPrometheus(opts: {
   const [port] = await freeLoopbackPorts(1);
   if (!port) throw new HarnessError("INVALID_STATE", "no free loopback port for Prometheus");
   const configFile = path.join(opts.dir, "prometheus.yml");
-  writeFileSync(
-    configFile,
-    stringify({
-      global: { scrape_interval: "1s", scrape_timeout: "1s", evaluation_interval: "1s" },
-      rule_files: opts.ruleFiles ?? [],
-      scrape_configs: opts.scrapeConfigs,
-    }),
-  );
+  const writeConfig = (scrapeConfigs: Record<string, unknown>[]) =>
+    writeFileSync(
+      configFile,
+      stringify({
+        global: { scrape_interval: "1s", scrape_timeout: "1s", evaluation_interval: "1s" },
+        rule_files: opts.ruleFiles ?? [],
+        scrape_configs: scrapeConfigs,
+      }),
+    );
+  writeConfig(opts.scrapeConfigs);
   const logFile = path.join(opts.dir, "prometheus.log");
   const log = createWriteStream(logFile, { flags: "a" });
   const child = spawn(
@@ -130,7 +134,13 @@ export async function startPrometheus(opts: {
     }
     try {
       const res = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return { url, process: child, logFile, query, waitFor, stop };
+      if (res.ok) {
+        const setScrapeConfigs = (configs: Record<string, unknown>[]) => {
+          writeConfig(configs);
+          child.kill("SIGHUP");
+        };
+        return { url, process: child, logFile, query, waitFor, setScrapeConfigs, stop };
+      }
     } catch {
       // Not listening yet.
     }

@@ -54,8 +54,13 @@ export function chartEmptyReason(
   points: readonly HistoryPoint[],
   spec: ChartSpec,
   members: readonly MemberView[],
+  fromPrometheus = false,
 ): string | null {
-  if (points.length === 0) return "No history yet: the server has only just started watching";
+  if (points.length === 0) {
+    return fromPrometheus
+      ? "Prometheus holds no samples of these members in this window"
+      : "No history yet: the server has only just started watching";
+  }
   if (members.length === 0) return "No member is known yet";
   const first = spec.series[0];
   if (!first) return null;

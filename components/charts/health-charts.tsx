@@ -62,7 +62,7 @@ export function HealthCharts({
       return {
         spec,
         rows: chartRows(data.points, spec, ids),
-        emptyReason: chartEmptyReason(data.points, spec, ordered),
+        emptyReason: chartEmptyReason(data.points, spec, ordered, isPrometheusWindow(data.window)),
         quotaLine: guide?.line ?? null,
         note: guide?.note ?? null,
         members: spec.clusterMax

@@ -7,6 +7,7 @@ import { startConsistencyChecks } from "./consistency/consistency-checkers";
 import { withDiscoveredEndpoints } from "./discovery/with-discovered-endpoints";
 import { publishDrain } from "./drain";
 import { getVerdictExporter } from "./exposition/exporter-instance";
+import { getFleetSettings } from "./fleet/fleet-settings";
 import { getKeyBrowserSettings } from "./keys/key-browser-settings";
 import { startKeyspaceIndexes } from "./keyspace/keyspace-indexes";
 import { log } from "./log";
@@ -33,6 +34,8 @@ export async function startRuntime(): Promise<void> {
     }
     startKeyspaceIndexes();
     startConsistencyChecks();
+    const fleet = getFleetSettings();
+    if (fleet) log.info(`fleet mode, clusters from ${new URL(fleet.source.url).host}`);
     log.info(
       `watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
     );
