@@ -122,6 +122,16 @@ export interface MemberSelfCheck {
   checkedAt: number;
 }
 
+/** What etcd 3.6 adds to Maintenance Status; each field absent when not reported. */
+export interface StatusV36 {
+  /** The version of the db file, e.g. "3.6.0". */
+  storageVersion?: string;
+  /** --quota-backend-bytes as the member reports it. */
+  dbSizeQuotaBytes?: number;
+  /** A cluster downgrade in progress. */
+  downgrade?: { enabled: boolean; targetVersion: string };
+}
+
 /** Everything known about one member at one sweep. */
 export interface MemberSnapshot {
   member: MemberInfo;
@@ -136,6 +146,8 @@ export interface MemberSnapshot {
   metrics?: MemberMetrics;
   /** Why the last /metrics scrape gave nothing usable. */
   scrapeError?: string;
+  /** etcd 3.6's Status fields, from members that run 3.6 or later. */
+  statusV36?: StatusV36;
 }
 
 export interface ClusterSnapshot {

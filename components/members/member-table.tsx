@@ -105,7 +105,19 @@ export function MemberTable({
                     {m.id}
                   </div>
                 </th>
-                <td className="px-2 py-2">{m.version ?? "—"}</td>
+                <td className="px-2 py-2">
+                  {m.version ?? "—"}
+                  {m.storageVersion && (
+                    <div className="text-xs text-slate-600 dark:text-slate-300">
+                      storage {m.storageVersion}
+                    </div>
+                  )}
+                  {m.downgrade?.enabled && (
+                    <div className="text-xs font-semibold text-amber-800 dark:text-amber-300">
+                      downgrading to {m.downgrade.targetVersion}
+                    </div>
+                  )}
+                </td>
                 <td className="px-2 py-2">
                   <QuotaBar member={m} />
                 </td>

@@ -163,6 +163,12 @@ export const memberViewSchema = z.object({
   selfChecks: z.array(memberSelfCheckViewSchema),
   /** Why the member's last /metrics scrape gave nothing usable; charts say so. */
   scrapeError: z.string().nullable(),
+  /** etcd 3.6+: the db file's version; null when not reported (before 3.6). */
+  storageVersion: z.string().nullable(),
+  /** etcd 3.6+: --quota-backend-bytes as the member reports it; null when not reported. */
+  dbSizeQuotaBytes: z.number().nullable(),
+  /** etcd 3.6+: a cluster downgrade in progress; null when not reported. */
+  downgrade: z.object({ enabled: z.boolean(), targetVersion: z.string() }).nullable(),
   /** Present on a reachable learner while the leader is known. */
   learnerProgress: learnerProgressSchema.optional(),
   /** Status.errors other than alarms, or why the member is unreachable. */

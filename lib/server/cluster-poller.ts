@@ -390,6 +390,7 @@ export class ClusterPoller {
         ...(m.selfChecks.length > 0 ? { selfChecks: m.selfChecks } : {}),
         ...(m.metrics ? { metrics: m.metrics } : {}),
         ...(m.scrapeError ? { scrapeError: m.scrapeError } : {}),
+        ...(m.statusV36 ? { statusV36: m.statusV36 } : {}),
       })),
       ...(this.discoveryError && this.members.size === 0
         ? { discoveryError: this.discoveryError }

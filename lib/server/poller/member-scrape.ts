@@ -5,6 +5,7 @@ import { carryPeerRoundTrips } from "../../metrics/peer-round-trips";
 import { scrapeFamilies } from "../alerts/scrape-families";
 import { requestFromMember } from "../etcd/member-http";
 import { healthCheck, parseVerboseChecks } from "../etcd/self-check-body";
+import { fetchStatusV36, reportsStatusV36 } from "../etcd/status-v36-rpc";
 import type { TlsMaterial } from "../etcd/tls-material";
 import { metricsSampleOf } from "../metrics/parse-metrics";
 import { type PrometheusSeries, readPrometheusSeries } from "../metrics/read-prometheus-series";
@@ -45,6 +46,7 @@ export async function scrapeMember(m: TrackedMember, ctx: ScrapeContext): Promis
   m.scrapeInFlight = true;
   try {
     await Promise.allSettled([
+      readStatusV36(m, endpoint, ctx),
       scrapeMetrics(m, endpoint, ctx),
       checkSelf(m, endpoint, ctx),
       checkServerCertificate(m, endpoint, ctx),
@@ -163,6 +165,20 @@ function selfChecksOf(
       checkedAt: at,
     },
   ];
+}
+
+/** etcd 3.6's extra Status fields, asked only of members that say they run 3.6 or later. */
+async function readStatusV36(
+  m: TrackedMember,
+  endpoint: string,
+  ctx: ScrapeContext,
+): Promise<void> {
+  const version = m.probe?.kind === "reachable" ? m.probe.status.version : undefined;
+  if (!version || !reportsStatusV36(version)) {
+    m.statusV36 = undefined;
+    return;
+  }
+  m.statusV36 = await fetchStatusV36(endpoint, ctx.tls, ctx.deadlineMs);
 }
 
 async function checkServerCertificate(

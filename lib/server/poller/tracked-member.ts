@@ -4,6 +4,7 @@ import type {
   MemberMetrics,
   MemberProbe,
   MemberSelfCheck,
+  StatusV36,
 } from "../../member-snapshot";
 import type { MetricsSample } from "../../metrics/metrics-sample";
 import type { CertificateInfo } from "../../tls/certificate-info";
@@ -28,6 +29,8 @@ export interface TrackedMember {
   peerMeasuredAt: Record<string, number>;
   /** Why the last /metrics scrape gave nothing usable; undefined after a good one. */
   scrapeError?: string;
+  /** etcd 3.6's Status fields, from members that run 3.6 or later. */
+  statusV36?: StatusV36;
   serverCertificate?: CertificateInfo;
   serverCertificateCheckedAt?: number;
 }
