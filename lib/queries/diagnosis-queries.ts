@@ -1,7 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
 import { apiErrorSchema } from "../api/error-response";
 import { consistencyReportSchema } from "../consistency/consistency-report";
 import { defragAdviceSchema } from "../defrag/defrag-advice";
+import { leaderChangeForensicsSchema } from "../forensics/leader-change-forensics";
 import { upgradeReadinessSchema } from "../upgrade/upgrade-readiness";
 import { ApiRequestError, fetchJson } from "./fetch-json";
 
@@ -26,6 +28,17 @@ export const diagnosisQueries = {
       queryFn: ({ signal }) =>
         fetchJson(`/api/clusters/${enc(id)}/upgrade`, upgradeReadinessSchema, signal),
       refetchInterval: DIAGNOSIS_POLL_MS,
+    }),
+  forensics: (id: string) =>
+    queryOptions({
+      queryKey: [...diagnosisQueries.all(id), "forensics"] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          `/api/clusters/${enc(id)}/forensics`,
+          z.array(leaderChangeForensicsSchema),
+          signal,
+        ),
+      refetchInterval: 5_000,
     }),
   consistency: (id: string) =>
     queryOptions({
