@@ -7,6 +7,7 @@ import { statusesByUrgency } from "./overview-view";
 const tones: Record<ClusterStatus, string> = {
   unavailable: "text-red-800 dark:text-red-200",
   critical: "text-orange-800 dark:text-orange-200",
+  unknown: "text-slate-800 dark:text-slate-200",
   degraded: "text-amber-800 dark:text-amber-200",
   healthy: "text-emerald-800 dark:text-emerald-200",
 };

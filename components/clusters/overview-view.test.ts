@@ -64,7 +64,13 @@ describe("the overview's view of many clusters", () => {
 
   it("ignores a status that is not one, and counts every status", () => {
     expect(parseOverviewView(new URLSearchParams("status=bogus")).status).toBeNull();
-    expect(countByStatus(fleet)).toEqual({ unavailable: 1, critical: 1, degraded: 2, healthy: 2 });
-    expect(countByStatus([])).toEqual({ unavailable: 0, critical: 0, degraded: 0, healthy: 0 });
+    expect(countByStatus(fleet)).toEqual({
+      unavailable: 1,
+      critical: 1,
+      unknown: 0,
+      degraded: 2,
+      healthy: 2,
+    });
+    expect(Object.values(countByStatus([]))).toEqual([0, 0, 0, 0, 0]);
   });
 });

@@ -1,10 +1,11 @@
 import type { ClusterSummary } from "@/lib/api/cluster-summary";
 import { type ClusterStatus, clusterStatusSchema } from "@/lib/health/cluster-health";
 
-/** Worst first: the order an operator triages in. */
+/** Worst first: the order an operator triages in. A cluster not yet judged comes before a degraded one. */
 export const statusesByUrgency: readonly ClusterStatus[] = [
   "unavailable",
   "critical",
+  "unknown",
   "degraded",
   "healthy",
 ];
@@ -32,6 +33,7 @@ export function countByStatus(clusters: readonly ClusterSummary[]): Record<Clust
   const counts: Record<ClusterStatus, number> = {
     unavailable: 0,
     critical: 0,
+    unknown: 0,
     degraded: 0,
     healthy: 0,
   };
@@ -44,12 +46,13 @@ const byName = (a: ClusterSummary, b: ClusterSummary) =>
 
 /**
  * Clusters that need attention first: by status (unavailable, critical, degraded, healthy),
- * then by how many more member failures each can take (fewest first), then by name.
+ * then by how many more member failures each can take (fewest first; not known counts as
+ * none), then by name.
  */
 export function byAttention(a: ClusterSummary, b: ClusterSummary): number {
   return (
     statusesByUrgency.indexOf(a.status) - statusesByUrgency.indexOf(b.status) ||
-    a.quorum.remaining - b.quorum.remaining ||
+    (a.quorum.remaining ?? -1) - (b.quorum.remaining ?? -1) ||
     byName(a, b)
   );
 }
