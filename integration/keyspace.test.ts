@@ -13,6 +13,7 @@ import { decodeCursor } from "../lib/keys/list-cursor";
 import { MAX_DEPTH } from "../lib/keyspace/keyspace-tree";
 import { KeyReader } from "../lib/server/keys/key-reader";
 import { listKeys } from "../lib/server/keys/list-keys";
+import { searchKeys } from "../lib/server/keys/search-keys";
 import { KeyspaceIndex } from "../lib/server/keyspace/keyspace-index";
 import { valueRedaction } from "../lib/server/keyspace/value-redaction";
 import { TlsMaterialSource } from "../lib/server/tls/tls-material-source";
@@ -219,6 +220,42 @@ describe("the keyspace index against a real 3-member cluster with mutual TLS", (
       }
     }
     expect(served).toBeGreaterThan(5);
+  });
+
+  it("finds keys by a substring of their name within a prefix, streaming, up to a cap", async () => {
+    const { kvs } = await etcdctlEverything();
+    const prefix = "/registry/pods/";
+    const expected = kvs
+      .map((kv) => kv.key.toString("latin1"))
+      .filter(
+        (k) => k.startsWith(prefix) && k.slice(prefix.length).toLowerCase().includes("pod-12"),
+      );
+    const lines = [];
+    for await (const line of searchKeys(
+      reader,
+      { prefix: textBytes(prefix), q: textBytes("POD-12"), limit: 1000 },
+      new AbortController().signal,
+    )) {
+      lines.push(line);
+    }
+    const found = lines.flatMap((l) => (l.type === "match" ? [l.key] : []));
+    expect(found).toEqual(expected);
+    expect(lines.some((l) => l.type === "progress")).toBe(true);
+    expect(lines.at(-1)).toMatchObject({
+      type: "done",
+      stoppedBy: "complete",
+      matches: expected.length,
+    });
+    const capped = [];
+    for await (const line of searchKeys(
+      reader,
+      { prefix: textBytes(prefix), q: textBytes("pod-"), limit: 5 },
+      new AbortController().signal,
+    )) {
+      capped.push(line);
+    }
+    expect(capped.filter((l) => l.type === "match")).toHaveLength(5);
+    expect(capped.at(-1)).toMatchObject({ type: "done", stoppedBy: "matches" });
   });
 
   it("follows writes, updates and deletes from its watch", async () => {
