@@ -258,7 +258,9 @@ describe("listChildren hints along the first key's path", () => {
 });
 
 describe("listChildren with huge keys", () => {
-  it("lists keys of hundreds of KiB (etcd allows up to its request size)", async () => {
+  it("lists keys of hundreds of KiB (etcd allows up to its request size)", {
+    timeout: 30_000,
+  }, async () => {
     const big = new Uint8Array(300_000).fill(0x61);
     const keys = [new Uint8Array([0x2f, ...big, 0x2f, 0x62]), new Uint8Array([0x2f, ...big, 0x63])];
     const store = memoryStore(keys);
