@@ -20,7 +20,7 @@ export function SpaceBars({
       {items.map((c) => (
         <li
           key={c.keyBase64}
-          className="grid grid-cols-[10rem_1fr_6rem] items-center gap-2 text-sm"
+          className="grid grid-cols-[10rem_1fr_8rem] items-center gap-2 text-sm"
         >
           <Link
             href={spaceHref(clusterId, base64ToBytes(c.keyBase64) ?? new Uint8Array())}
@@ -35,7 +35,7 @@ export function SpaceBars({
               style={{ width: `${Math.max(0.5, (c.bytes / max) * 100)}%` }}
             />
           </span>
-          <span className="text-right tabular-nums text-slate-700 dark:text-slate-200">
+          <span className="whitespace-nowrap text-right tabular-nums text-slate-700 dark:text-slate-200">
             {formatBytes(c.bytes)} · {total > 0 ? Math.round((c.bytes / total) * 100) : 0}%
           </span>
         </li>

@@ -68,7 +68,9 @@ export function SpaceTable({
                 ) : null}
               </th>
               <td className="py-1 pr-2 text-right tabular-nums">{formatNumber(c.keys)}</td>
-              <td className="py-1 pr-2 text-right tabular-nums">{formatBytes(c.bytes)}</td>
+              <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums">
+                {formatBytes(c.bytes)}
+              </td>
               <td className="py-1 pr-2 text-right tabular-nums">
                 {total > 0 ? `${Math.round((c.bytes / total) * 100)}%` : "—"}
               </td>
