@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in one run; paste the printed tables into docs/benchmarks.md.
+import { benchAlerts } from "./alerts";
 import { cleanUp } from "./cleanup";
 import { benchHealth } from "./health";
 import { benchKeys } from "./keys";
@@ -8,6 +9,8 @@ import { benchWorstPage } from "./worst-page";
 async function main() {
   console.log("## Health engine\n");
   console.log((await benchHealth()).join("\n"));
+  console.log("\n## Alert rules\n");
+  console.log((await benchAlerts()).join("\n"));
   console.log("\n## Load\n");
   console.log((await benchLoad()).join("\n"));
   console.log("\n## Key browser\n");

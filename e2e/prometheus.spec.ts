@@ -94,6 +94,7 @@ test("a 7-day window draws from Prometheus, and Prometheus' own alerts show besi
   await expect(page.getByRole("heading", { name: "Health history from Prometheus" })).toBeVisible();
   await expect(page.getByRole("radio", { name: "7 days from Prometheus" })).toBeChecked();
   await expect(page.getByRole("figure").first()).toBeVisible();
+  await expect(page.getByText(/: loading…$/)).toHaveCount(0);
   await expect(page.getByText(/No data: Prometheus holds no samples/)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: /Alerts in Prometheus/ })).toBeVisible();
   await expect(page.getByText("Prometheus has no alert firing or pending")).toBeVisible();

@@ -325,6 +325,11 @@ describe("key browser against a real 3-member cluster with mutual TLS", () => {
     const compacted = await rejection(value(key, hidden, { revision: first.modRevision }));
     expect(compacted.code).toBe("REVISION_COMPACTED");
     expect(compacted.message).toMatch(/compacted/);
+    // The oldest readable revision, learned from a watch's compact_revision, and readable.
+    expect(compacted.details?.oldestRevision).toBe(now.modRevision);
+    expect(compacted.message).toContain(`The oldest revision it still holds is ${now.modRevision}`);
+    const oldest = await value(key, hidden, { revision: now.modRevision });
+    expect(oldest.decoded).toMatchObject({ text: "GBP" });
     const listCompacted = await rejection(
       listKeys(reader, {
         prefix: t("/config/"),

@@ -7,8 +7,13 @@ import { createEtcdClient } from "../harness/etcd-client";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { runEtcdctl } from "../harness/etcdctl";
 import { seedDemoData } from "../harness/seed";
-import { bytesLatin1 } from "../lib/keys/key-bytes";
+import { base64ToBytes, bytesLatin1, textBytes } from "../lib/keys/key-bytes";
+import type { ListKeysInput } from "../lib/keys/key-query";
+import { decodeCursor } from "../lib/keys/list-cursor";
 import { MAX_DEPTH } from "../lib/keyspace/keyspace-tree";
+import { KeyReader } from "../lib/server/keys/key-reader";
+import { listKeys } from "../lib/server/keys/list-keys";
+import { searchKeys } from "../lib/server/keys/search-keys";
 import { KeyspaceIndex } from "../lib/server/keyspace/keyspace-index";
 import { valueRedaction } from "../lib/server/keyspace/value-redaction";
 import { TlsMaterialSource } from "../lib/server/tls/tls-material-source";
@@ -16,6 +21,7 @@ import { TlsMaterialSource } from "../lib/server/tls/tls-material-source";
 let cluster: EtcdCluster;
 let admin: Etcd3;
 let index: KeyspaceIndex;
+let reader: KeyReader;
 const redaction = valueRedaction({ showSecrets: false, redactPatterns: ["/registry/secrets/*"] });
 
 interface Figures {
@@ -149,10 +155,34 @@ beforeAll(async () => {
     redaction,
   });
   index.start();
+  reader = new KeyReader({
+    cluster: { id: "it", endpoints: cluster.endpoints, tls: cluster.tlsFiles, deadlineMs: 3_000 },
+  });
 });
+
+/** Every page of a listing, following cursors, and how many pages the index answered. */
+async function listAll(prefix: Uint8Array, withIndex: boolean) {
+  const children: string[] = [];
+  let fromIndex = 0;
+  let after: Uint8Array | undefined;
+  for (;;) {
+    const input: ListKeysInput = {
+      prefix,
+      separator: textBytes("/"),
+      limit: 20,
+      ...(after ? { after } : {}),
+    };
+    const page = await listKeys(reader, input, withIndex ? index : undefined);
+    if (page.fromIndex) fromIndex++;
+    children.push(...page.children.map((c) => `${c.kind}:${c.keyBase64}:${c.keys ?? ""}`));
+    if (!page.nextCursor) return { children, fromIndex };
+    after = decodeCursor(page.nextCursor);
+  }
+}
 
 afterAll(async () => {
   index?.close();
+  reader?.close();
   admin?.close();
   await cluster?.teardown({ removeData: true });
 });
@@ -169,6 +199,63 @@ describe("the keyspace index against a real 3-member cluster with mutual TLS", (
     // Secrets are counted, their bytes are not.
     expect(index.tree?.get("/registry/secrets/")?.redactedKeys).toBeGreaterThan(0);
     expect(index.tree?.get("/registry/secrets/")?.valueBytes).toBe(0);
+  });
+
+  it("answers listings of directories of directories, the same as etcd does", async () => {
+    await expectIndexMatchesEtcd();
+    const queue = [textBytes("")];
+    let served = 0;
+    while (queue.length > 0) {
+      const prefix = queue.shift() ?? textBytes("");
+      const indexed = await listAll(prefix, true);
+      const etcd = await listAll(prefix, false);
+      const names = (list: string[]) => list.map((c) => c.split(":").slice(0, 2).join(":"));
+      expect(names(indexed.children), Buffer.from(prefix).toString()).toEqual(names(etcd.children));
+      served += indexed.fromIndex;
+      for (const c of indexed.children) {
+        const [kind, key64, keys] = c.split(":");
+        // Directory figures come with the listing either way once the index is ready.
+        if (kind === "dir") expect(Number(keys)).toBeGreaterThan(0);
+        if (kind === "dir") queue.push(base64ToBytes(key64 ?? "") ?? textBytes(""));
+      }
+    }
+    expect(served).toBeGreaterThan(5);
+  });
+
+  it("finds keys by a substring of their name within a prefix, streaming, up to a cap", async () => {
+    const { kvs } = await etcdctlEverything();
+    const prefix = "/registry/pods/";
+    const expected = kvs
+      .map((kv) => kv.key.toString("latin1"))
+      .filter(
+        (k) => k.startsWith(prefix) && k.slice(prefix.length).toLowerCase().includes("pod-12"),
+      );
+    const lines = [];
+    for await (const line of searchKeys(
+      reader,
+      { prefix: textBytes(prefix), q: textBytes("POD-12"), limit: 1000 },
+      new AbortController().signal,
+    )) {
+      lines.push(line);
+    }
+    const found = lines.flatMap((l) => (l.type === "match" ? [l.key] : []));
+    expect(found).toEqual(expected);
+    expect(lines.some((l) => l.type === "progress")).toBe(true);
+    expect(lines.at(-1)).toMatchObject({
+      type: "done",
+      stoppedBy: "complete",
+      matches: expected.length,
+    });
+    const capped = [];
+    for await (const line of searchKeys(
+      reader,
+      { prefix: textBytes(prefix), q: textBytes("pod-"), limit: 5 },
+      new AbortController().signal,
+    )) {
+      capped.push(line);
+    }
+    expect(capped.filter((l) => l.type === "match")).toHaveLength(5);
+    expect(capped.at(-1)).toMatchObject({ type: "done", stoppedBy: "matches" });
   });
 
   it("follows writes, updates and deletes from its watch", async () => {

@@ -17,11 +17,18 @@ export type ErrorCode =
 /** Base of every error Raftscope throws on purpose: it carries a stable code. */
 export class RaftscopeError extends Error {
   readonly code: ErrorCode;
+  /** Facts the API answer carries beside code and message (a compacted revision's oldest one). */
+  readonly details: Readonly<Record<string, number>> | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, number> },
+  ) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
+    this.details = options?.details;
   }
 }
 

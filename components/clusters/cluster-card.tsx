@@ -5,7 +5,6 @@ import type { ClusterSummary } from "@/lib/api/cluster-summary";
 import { toleranceText } from "@/lib/health/tolerance-text";
 import { LeaderChangeSparkline } from "./leader-change-sparkline";
 import { StatusBadge } from "./status-badge";
-import { useClusterStream } from "./use-cluster-stream";
 
 const toleranceTone = (c: ClusterSummary) =>
   c.writable === null
@@ -17,7 +16,6 @@ const toleranceTone = (c: ClusterSummary) =>
         : "text-emerald-800 dark:text-emerald-300";
 
 export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
-  useClusterStream(cluster.id);
   return (
     <li>
       <article

@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** Dashboard and Keys tabs of one cluster; the current one is marked for assistive tech too. */
+/** Dashboard, Keys and Space tabs of one cluster; the current one is marked for assistive tech too. */
 export function ClusterNav({ clusterId }: { clusterId: string }) {
   const pathname = usePathname();
   const base = `/clusters/${encodeURIComponent(clusterId)}`;
   const tabs = [
     { href: base, label: "Dashboard", current: pathname === base },
     { href: `${base}/keys`, label: "Keys", current: pathname.startsWith(`${base}/keys`) },
+    { href: `${base}/space`, label: "Space", current: pathname.startsWith(`${base}/space`) },
   ];
   return (
     <nav aria-label="Cluster views" className="flex gap-1">

@@ -1,3 +1,4 @@
+import { ConsistencyPanel } from "@/components/consistency/consistency-panel";
 import { DefragPanel } from "@/components/defrag/defrag-panel";
 import { UpgradePanel } from "@/components/upgrade/upgrade-panel";
 
@@ -5,6 +6,7 @@ import { UpgradePanel } from "@/components/upgrade/upgrade-panel";
 export function DiagnosisPanels({ clusterId }: { clusterId: string }) {
   return (
     <div className="grid items-start gap-5 lg:grid-cols-2">
+      <ConsistencyPanel clusterId={clusterId} />
       <UpgradePanel clusterId={clusterId} />
       <DefragPanel clusterId={clusterId} />
     </div>

@@ -27,7 +27,16 @@ function dayOf(iso: string): string {
 }
 
 /** One event: when, what kind, and the sentence; leader changes spell out old → new and term. */
-export function EventItem({ event, today }: { event: ClusterEvent; today: string }) {
+export function EventItem({
+  event,
+  today,
+  likely,
+}: {
+  event: ClusterEvent;
+  today: string;
+  /** For a leader change: why, as the forensics read the metrics before it. */
+  likely?: string;
+}) {
   const at = Date.parse(event.at);
   return (
     <li className="flex gap-3 py-1.5" data-category={eventCategory(event.type)}>
@@ -49,6 +58,9 @@ export function EventItem({ event, today }: { event: ClusterEvent; today: string
           {event.term !== null && (
             <span className="text-slate-500 dark:text-slate-400"> · term {event.term}</span>
           )}
+          {likely ? (
+            <span className="block text-xs text-slate-600 dark:text-slate-300">{likely}</span>
+          ) : null}
         </span>
       ) : (
         <span className="text-sm">{describeEvent(event)}</span>

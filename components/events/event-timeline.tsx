@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ClusterEvent } from "@/lib/events/cluster-event";
 import { clusterQueries } from "@/lib/queries/cluster-queries";
+import { diagnosisQueries } from "@/lib/queries/diagnosis-queries";
 import { type EventCategory, eventCategories, eventCategory } from "./event-categories";
 import { EventFilter } from "./event-filter";
 import { EventItem } from "./event-item";
@@ -29,6 +30,8 @@ export function EventTimeline({
   onFilterChange: (next: EventCategory[]) => void;
 }) {
   const { data, error, isPending } = useQuery(clusterQueries.events(clusterId, LIMIT));
+  const forensics = useQuery(diagnosisQueries.forensics(clusterId));
+  const likelyBySeq = new Map(forensics.data?.map((f) => [f.seq, f.likely]));
   const events = data ?? [];
   const shown = events.filter((e) => filter.includes(eventCategory(e.type)));
   const today = new Date().toISOString().slice(0, 10);
@@ -62,7 +65,7 @@ export function EventTimeline({
           className="max-h-96 divide-y divide-slate-100 overflow-y-auto pr-2 dark:divide-slate-800"
         >
           {shown.map((e) => (
-            <EventItem key={e.seq} event={e} today={today} />
+            <EventItem key={e.seq} event={e} today={today} likely={likelyBySeq.get(e.seq)} />
           ))}
         </ol>
       )}

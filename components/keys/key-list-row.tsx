@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { formatBytes } from "@/lib/format/format-bytes";
+import { formatNumber } from "@/lib/format/format-number";
 import type { ChildKind } from "@/lib/keys/child-entry";
 
 /** One child in the key list: a directory to open or a key to show, positioned by the virtualizer. */
@@ -7,6 +9,7 @@ export function KeyListRow({
   name,
   href,
   selected,
+  figures,
   top,
   height,
 }: {
@@ -14,6 +17,8 @@ export function KeyListRow({
   name: string;
   href: string;
   selected: boolean;
+  /** A directory's keys and bytes, from the keyspace index. */
+  figures?: { keys: number; bytes: number };
   top: number;
   height: number;
 }) {
@@ -37,6 +42,12 @@ export function KeyListRow({
           {kind === "dir" ? "▸" : "·"}
         </span>
         <span className="truncate">{name === "" ? "(empty name)" : name}</span>
+        {figures ? (
+          <span className="ml-auto shrink-0 pl-2 text-xs text-slate-500 tabular-nums dark:text-slate-400">
+            {formatNumber(figures.keys)} {figures.keys === 1 ? "key" : "keys"} ·{" "}
+            {formatBytes(figures.bytes)}
+          </span>
+        ) : null}
       </Link>
     </li>
   );

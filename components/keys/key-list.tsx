@@ -101,6 +101,9 @@ export function KeyList({ clusterId, view }: { clusterId: string; view: BrowserV
                     view: child.kind === "key" ? "key" : undefined,
                   })}
                   selected={selected}
+                  {...(child.keys !== undefined && child.bytes !== undefined
+                    ? { figures: { keys: child.keys, bytes: child.bytes } }
+                    : {})}
                   top={item.start}
                   height={item.size}
                 />

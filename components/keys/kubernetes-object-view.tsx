@@ -1,4 +1,6 @@
 import type { DecodedValue } from "@/lib/keys/decode/decoded-value";
+import { base64ToBytes } from "@/lib/keys/key-bytes";
+import { HexDumpView } from "./hex-dump-view";
 import { ProtoFieldTree } from "./proto-field-tree";
 import { ScrollRegion } from "./scroll-region";
 
@@ -32,15 +34,20 @@ export function KubernetesObjectView({
             </div>
           ))}
       </dl>
-      <ScrollRegion
-        label="Protobuf fields"
-        className="max-h-[50vh] rounded-md bg-slate-50 p-3 font-mono text-sm dark:bg-slate-950"
-      >
-        <p className="mb-1 font-sans text-slate-600 dark:text-slate-400">
-          The object&apos;s {value.rawSize.toLocaleString("en")} bytes, decoded without its schema:
-        </p>
-        <ProtoFieldTree fields={value.fields} />
-      </ScrollRegion>
+      {value.rawBase64 !== undefined ? (
+        <HexDumpView bytes={base64ToBytes(value.rawBase64) ?? new Uint8Array()} />
+      ) : (
+        <ScrollRegion
+          label="Protobuf fields"
+          className="max-h-[50vh] rounded-md bg-slate-50 p-3 font-mono text-sm dark:bg-slate-950"
+        >
+          <p className="mb-1 font-sans text-slate-600 dark:text-slate-400">
+            The object&apos;s {value.rawSize.toLocaleString("en")} bytes, decoded without its
+            schema:
+          </p>
+          <ProtoFieldTree fields={value.fields} />
+        </ScrollRegion>
+      )}
     </div>
   );
 }

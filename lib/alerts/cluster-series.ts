@@ -12,6 +12,21 @@ export const SCRAPE_JOB = "etcd";
  */
 export class ClusterSeries {
   private readonly targets = new Map<string, TargetSeries>();
+  private memoAt = Number.NaN;
+  private readonly memo = new Map<string, unknown>();
+
+  /**
+   * `compute()` once per evaluation time: a rule's warning and critical variants share one
+   * expression, as Prometheus would compute it twice at the same time with the same result.
+   */
+  once<T>(key: string, t: number, compute: () => T): T {
+    if (t !== this.memoAt) {
+      this.memo.clear();
+      this.memoAt = t;
+    }
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
 
   /** Adds one scrape of member `memberId`; null when the scrape failed. */
   record(memberId: string, at: number, scraped: readonly ScrapedSeries[] | null): void {
@@ -22,6 +37,7 @@ export class ClusterSeries {
     }
     target.record(at, scraped);
     target.prune(at);
+    this.memoAt = Number.NaN;
   }
 
   /** Drops members no longer in the cluster, as Prometheus drops a target that left discovery. */

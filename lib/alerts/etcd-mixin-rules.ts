@@ -40,11 +40,17 @@ const lastOverTime = (series: ClusterSeries, name: string, t: number): VectorSam
   });
 
 function quantile99(series: ClusterSeries, bucket: string, t: number): VectorSample[] {
-  return histogramQuantileOf(0.99, series.rate(bucket, { end: t, rangeMs: 5 * MINUTE }));
+  return series.once(`p99 ${bucket}`, t, () =>
+    histogramQuantileOf(0.99, series.rate(bucket, { end: t, rangeMs: 5 * MINUTE })),
+  );
 }
 
 /** The mixin's 5-minute failed-request percentage of each member's gRPC service and method. */
 function failedGrpcPercent(series: ClusterSeries, t: number): VectorSample[] {
+  return series.once("failed gRPC", t, () => computeFailedGrpcPercent(series, t));
+}
+
+function computeFailedGrpcPercent(series: ClusterSeries, t: number): VectorSample[] {
   const rates = series.rate("grpc_server_handled_total", { end: t, rangeMs: 5 * MINUTE });
   const by = ["grpc_type", "grpc_code"];
   const failed = sumWithout(

@@ -1,6 +1,6 @@
 import { extrapolatedRate, type RateWindow } from "./promql/extrapolated-rate";
 import type { RangeSeries, Sample, VectorSample } from "./promql/instant-vector";
-import { type Labels, labelKey } from "./promql/labels";
+import type { Labels } from "./promql/labels";
 import { alertInputs, LONGEST_INPUT_MS, type ScrapedSeries } from "./scraped-series";
 
 /** PromQL's default lookback for instant selectors. */
@@ -58,15 +58,17 @@ export class TargetSeries {
     const seen = new Set<StoredSeries>();
     for (const s of scraped ?? []) {
       if (!Object.hasOwn(alertInputs, s.name)) continue;
-      const labels = { ...s.labels, job: this.job, instance: this.instance };
-      const key = labelKey(labels);
       let family = this.series.get(s.name);
       if (!family) {
         family = new Map();
         this.series.set(s.name, family);
       }
+      // A member exposes a series' labels in the same order every scrape: no sort needed here.
+      let key = "";
+      for (const name in s.labels) key += `${name}\u0000${s.labels[name]}\u0001`;
       let stored = family.get(key);
       if (!stored) {
+        const labels = { ...s.labels, job: this.job, instance: this.instance };
         stored = { name: s.name, labels, changedAt: [], values: [] };
         family.set(key, stored);
       }

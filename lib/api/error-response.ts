@@ -19,7 +19,12 @@ const statusByCode: Record<ErrorCode, number> = {
 };
 
 export const apiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** With REVISION_COMPACTED: the oldest revision etcd still holds. */
+    oldestRevision: z.number().optional(),
+  }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -36,7 +41,7 @@ export function errorResponse(err: unknown): Response {
   }
   if (err instanceof RaftscopeError) {
     return Response.json(
-      { error: { code: err.code, message: err.message } },
+      { error: { code: err.code, message: err.message, ...err.details } },
       { status: statusByCode[err.code] },
     );
   }

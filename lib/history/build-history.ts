@@ -1,17 +1,22 @@
-import { type HistoryWindow, historyWindows } from "../api/query-schemas";
+import { z } from "zod";
+import { type HistoryWindow, historyQuerySchema, historyWindows } from "../api/query-schemas";
 import { downsample } from "./downsample";
+import { historyColumnsSchema, toColumns } from "./history-columns";
 import type { HistoryPoint } from "./history-point";
 
-export interface HistoryResponse {
-  clusterId: string;
-  window: HistoryWindow;
-  from: number;
-  to: number;
+/** GET /api/clusters/{id}/history: the window's points, downsampled, in columns. */
+export const historyResponseSchema = z.object({
+  clusterId: z.string(),
+  window: historyQuerySchema.shape.window.removeDefault(),
+  from: z.number(),
+  to: z.number(),
   /** Width of one point in milliseconds after downsampling. */
-  stepMs: number;
-  members: { id: string; name: string }[];
-  points: HistoryPoint[];
-}
+  stepMs: z.number(),
+  members: z.array(z.object({ id: z.string(), name: z.string() })),
+  columns: historyColumnsSchema,
+});
+
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
 /** Cuts the window out of the history and downsamples it to at most `maxPoints` points. */
 export function buildHistory(input: {
@@ -32,9 +37,11 @@ export function buildHistory(input: {
     to: input.now,
     stepMs,
     members: input.members.map((m) => ({ id: m.id, name: m.name })),
-    points: downsample(
-      input.points.filter((p) => p.t >= from),
-      stepMs,
+    columns: toColumns(
+      downsample(
+        input.points.filter((p) => p.t >= from),
+        stepMs,
+      ),
     ),
   };
 }

@@ -57,7 +57,7 @@ describe("buildHistory", () => {
       now,
     });
     expect(h.stepMs).toBe(6000);
-    expect(h.points.length).toBeLessThanOrEqual(601);
-    expect(h.points[0]?.t).toBeGreaterThanOrEqual(now - 3_600_000);
+    expect(h.columns.t.length).toBeLessThanOrEqual(601);
+    expect(h.columns.t[0]).toBeGreaterThanOrEqual(now - 3_600_000);
   });
 });

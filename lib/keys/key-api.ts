@@ -12,6 +12,10 @@ export const keyChildSchema = z.object({
   key: z.string(),
   keyBase64: z.string(),
   kind: z.enum(["dir", "key"]),
+  /** A directory's keys, from the keyspace index once it is ready. */
+  keys: z.number().optional(),
+  /** A directory's key and value bytes (redacted values left out), from the keyspace index. */
+  bytes: z.number().optional(),
 });
 
 export const keyListingSchema = z.object({
@@ -25,6 +29,8 @@ export const keyListingSchema = z.object({
   children: z.array(keyChildSchema),
   /** Pass as `after` for the next page; null when the listing is complete. */
   nextCursor: z.string().nullable(),
+  /** True when the keyspace index answered without reading etcd. */
+  fromIndex: z.boolean().optional(),
 });
 
 export const keyValueSchema = z.object({

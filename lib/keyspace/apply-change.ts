@@ -23,6 +23,6 @@ export function applyChange(
     if (change.kind === "put") tree.addValue(change.key, change.valueBytes, change.redacted);
   }
   // Rates before a delete drops the directories it empties, after a put creates them.
-  tree.noteChange(change.key, change.kind, nowMs);
+  tree.noteChange(change.key, change.kind, change.created, nowMs);
   if (keys && change.kind === "delete") tree.removeKey(change.key);
 }

@@ -19,6 +19,8 @@ export const keyspaceChildSchema = z.object({
   /** Key bytes plus value bytes, redacted values left out. */
   bytes: z.number(),
   writesPerSecond: z.number(),
+  /** Puts that created a key; less deletes, the directory's growth in keys a second. */
+  createsPerSecond: z.number(),
   deletesPerSecond: z.number(),
 });
 
@@ -47,6 +49,7 @@ export const keyspaceSummarySchema = z.object({
   /** Keys directly under the prefix, not in a child directory. */
   ownKeys: z.number(),
   writesPerSecond: z.number(),
+  createsPerSecond: z.number(),
   deletesPerSecond: z.number(),
   /** Child directories, largest first, at most `limit`. */
   children: z.array(keyspaceChildSchema),

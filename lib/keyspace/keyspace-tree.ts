@@ -25,6 +25,8 @@ export interface DirectoryStats {
   readonly children: Set<string>;
   readonly largest: LargestKeys;
   readonly writes: DecayingRate;
+  /** Puts that created a key: with deletes, how fast the directory grows. */
+  readonly creates: DecayingRate;
   readonly deletes: DecayingRate;
 }
 
@@ -97,9 +99,10 @@ export class KeyspaceTree {
   }
 
   /** A put (or a delete) seen at `nowMs`, for the recent rates of every directory on its path. */
-  noteChange(key: string, kind: "put" | "delete", nowMs: number): void {
+  noteChange(key: string, kind: "put" | "delete", created: boolean, nowMs: number): void {
     for (const dir of this.pathOf(key, false)) {
       (kind === "put" ? dir.writes : dir.deletes).add(1, nowMs);
+      if (created) dir.creates.add(1, nowMs);
     }
   }
 
@@ -141,6 +144,7 @@ function newDirectory(path: string): DirectoryStats {
     children: new Set(),
     largest: new LargestKeys(LARGEST_PER_DIRECTORY),
     writes: new DecayingRate(),
+    creates: new DecayingRate(),
     deletes: new DecayingRate(),
   };
 }

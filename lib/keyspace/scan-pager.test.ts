@@ -31,9 +31,13 @@ function fakeEtcd(keys: Uint8Array[]) {
   return { read, walked: () => walked };
 }
 
-function scanAll(keys: Uint8Array[], pageBytes: number) {
+function scanAll(
+  keys: Uint8Array[],
+  pageBytes: number,
+  range?: { start: Uint8Array; end: Uint8Array },
+) {
   const etcd = fakeEtcd(keys);
-  const pager = new ScanPager(pageBytes, 32);
+  const pager = new ScanPager(pageBytes, 32, range);
   const seen: Uint8Array[] = [];
   let reads = 0;
   while (!pager.done) {
@@ -71,6 +75,17 @@ describe("ScanPager", () => {
     // Unbounded reads would walk ~ n²/(2·page), 12× n here; bounded ones stay near n.
     expect(walked).toBeLessThan(keys.length * 5);
     expect(reads).toBeLessThan(keys.length / 100);
+  });
+
+  it("scans one range alone when given one", () => {
+    const range = {
+      start: textBytes("/registry/pods/ns-010/"),
+      end: textBytes("/registry/pods/ns-0110"),
+    };
+    const { seen } = scanAll(keys, 8 * 1024, range);
+    expect(seen.length).toBe(1000);
+    expect(bytesLatin1(seen[0] as Uint8Array)).toBe("/registry/pods/ns-010/pod-00000");
+    expect(bytesLatin1(seen[999] as Uint8Array)).toBe("/registry/pods/ns-011/pod-00499");
   });
 
   it("bounds pages by bytes", () => {

@@ -23,7 +23,7 @@ export interface ScanPageResult {
 const EMPTY = new Uint8Array();
 
 /**
- * Plans the reads of a paged scan of the whole keyspace. etcd 3.4 and 3.5 count every key of a
+ * Plans the reads of a paged scan of the whole keyspace (or of one range of it). etcd 3.4 and 3.5 count every key of a
  * limited range to fill in `count`, so a read to the keyspace's end walks all the rest: after
  * the first read (which walks everything once, and so gives the total for progress), each
  * read ends at the end of a prefix of the last key seen: the prefix shortens (the range widens)
@@ -42,11 +42,17 @@ export class ScanPager {
   total: number | undefined;
   scanned = 0;
 
+  /** Exclusive end of the scanned range; empty: the keyspace's end. */
+  private readonly rangeEnd: Uint8Array;
+
   constructor(
     private readonly pageBytes: number,
     firstGuessBytesPerKey: number,
+    range: { start: Uint8Array; end: Uint8Array } = { start: EMPTY, end: EMPTY },
   ) {
     this.avgBytes = firstGuessBytesPerKey;
+    this.pos = range.start;
+    this.rangeEnd = range.end;
   }
 
   get done(): boolean {
@@ -67,13 +73,15 @@ export class ScanPager {
 
   next(): ScanRead {
     const limit = Math.max(1, Math.min(MAX_PAGE_KEYS, Math.floor(this.pageBytes / this.avgBytes)));
-    if (!this.last) return { start: this.pos, end: EMPTY, limit };
+    if (!this.last) return { start: this.pos, end: this.rangeEnd, limit };
     this.depth = Math.min(this.depth, this.last.length);
     for (; this.depth > 0; this.depth--) {
       const end = prefixEnd(this.last.subarray(0, this.depth));
-      if (end.length > 0 && compareBytes(end, this.pos) > 0) return { start: this.pos, end, limit };
+      if (end.length === 0 || compareBytes(end, this.pos) <= 0) continue;
+      if (this.rangeEnd.length > 0 && compareBytes(end, this.rangeEnd) >= 0) break;
+      return { start: this.pos, end, limit };
     }
-    return { start: this.pos, end: EMPTY, limit };
+    return { start: this.pos, end: this.rangeEnd, limit };
   }
 
   /** Moves past what `read` returned; the next read starts where this one stopped. */
@@ -91,7 +99,7 @@ export class ScanPager {
       return;
     }
     if (result.count < read.limit / 2) this.depth--;
-    if (read.end.length === 0) this.finished = true;
+    if (read.end.length === 0 || compareBytes(read.end, this.rangeEnd) === 0) this.finished = true;
     else this.pos = read.end;
   }
 }

@@ -17,6 +17,7 @@ function child(dir: DirectoryStats, prefixLength: number, nowMs: number): Keyspa
     keys: dir.keys,
     bytes: dir.keyBytes + dir.valueBytes,
     writesPerSecond: dir.writes.perSecond(nowMs),
+    createsPerSecond: dir.creates.perSecond(nowMs),
     deletesPerSecond: dir.deletes.perSecond(nowMs),
   };
 }
@@ -50,6 +51,7 @@ export function summarizeDirectory(
     redactedKeys: dir?.redactedKeys ?? 0,
     ownKeys: dir?.ownKeys ?? 0,
     writesPerSecond: dir?.writes.perSecond(nowMs) ?? 0,
+    createsPerSecond: dir?.creates.perSecond(nowMs) ?? 0,
     deletesPerSecond: dir?.deletes.perSecond(nowMs) ?? 0,
     children: children.slice(0, limit).map((d) => child(d, prefixBytes.length, nowMs)),
     childrenTotal: children.length,

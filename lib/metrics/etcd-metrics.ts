@@ -399,6 +399,28 @@ export const etcdMetrics = [
     rules: [],
     advice: ["diagnosis"],
   },
+  {
+    // Leader-change forensics: a leader that cannot reach its followers fails to send these.
+    sample: "heartbeatSendFailuresTotal",
+    prometheus: [{ name: "etcd_server_heartbeat_send_failures_total", since: [3, 3] }],
+    type: "counter",
+    unit: "count",
+    derive: { kind: "gauge", value: "heartbeatSendFailuresTotal" },
+    charts: [],
+    rules: [],
+    advice: ["diagnosis"],
+  },
+  {
+    // Applies over 100 ms, which etcd logs as "apply request took too long".
+    sample: "slowApplyTotal",
+    prometheus: [{ name: "etcd_server_slow_apply_total", since: [3, 3] }],
+    type: "counter",
+    unit: "count",
+    derive: { kind: "gauge", value: "slowApplyTotal" },
+    charts: [],
+    rules: [],
+    advice: ["diagnosis"],
+  },
 ] as const satisfies readonly EtcdMetric[];
 
 export type EtcdMetricRow = (typeof etcdMetrics)[number];

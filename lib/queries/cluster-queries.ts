@@ -3,20 +3,22 @@ import { z } from "zod";
 import { clusterAlertsSchema } from "../alerts/alerts-view";
 import { clusterListSchema } from "../api/cluster-summary";
 import type { HistoryWindow } from "../api/query-schemas";
-import type { ClusterEvent } from "../events/cluster-event";
+import { clusterEventSchema } from "../events/cluster-event";
 import { clusterHealthSchema } from "../health/cluster-health";
-import type { HistoryResponse } from "../history/build-history";
+import { type HistoryResponse, historyResponseSchema } from "../history/build-history";
+import { fromColumns } from "../history/history-columns";
+import type { HistoryPoint } from "../history/history-point";
 import { fetchJson } from "./fetch-json";
 
 /** Polling is the fallback; the event stream keeps these fresh while it is connected. */
 export const FALLBACK_POLL_MS = 5_000;
 
-const eventListSchema = z.array(z.custom<ClusterEvent>((v) => typeof v === "object" && v !== null));
-const historySchema = z.custom<HistoryResponse>(
-  (v) => typeof v === "object" && v !== null && Array.isArray((v as { points?: unknown }).points),
-);
+const eventListSchema = z.array(clusterEventSchema);
 
 const enc = encodeURIComponent;
+
+/** A history answer with its columns turned back into points, as the charts read them. */
+export type ChartHistory = Omit<HistoryResponse, "columns"> & { points: HistoryPoint[] };
 
 /** Every query key and fetcher of the cluster views; components never spell a key. */
 export const clusterQueries = {
@@ -52,12 +54,15 @@ export const clusterQueries = {
   history: (id: string, window: HistoryWindow, points = 600) =>
     queryOptions({
       queryKey: [...clusterQueries.all(), id, "history", window, points] as const,
-      queryFn: ({ signal }) =>
-        fetchJson(
+      // Columns on the wire (a fifth of the bytes), points for the charts.
+      queryFn: async ({ signal }): Promise<ChartHistory> => {
+        const { columns, ...rest } = await fetchJson(
           `/api/clusters/${enc(id)}/history?window=${window}&points=${points}`,
-          historySchema,
+          historyResponseSchema,
           signal,
-        ),
+        );
+        return { ...rest, points: fromColumns(columns) };
+      },
       refetchInterval: FALLBACK_POLL_MS,
     }),
 };

@@ -7,6 +7,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** With REVISION_COMPACTED: the oldest revision etcd still holds. */
+    readonly oldestRevision?: number,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -39,7 +41,12 @@ export async function fetchJson<T extends z.ZodType>(
   if (!res.ok) {
     const parsed = apiErrorSchema.safeParse(body);
     throw parsed.success
-      ? new ApiRequestError(parsed.data.error.message, res.status, parsed.data.error.code)
+      ? new ApiRequestError(
+          parsed.data.error.message,
+          res.status,
+          parsed.data.error.code,
+          parsed.data.error.oldestRevision,
+        )
       : new ApiRequestError(`The server answered HTTP ${res.status}`, res.status, "HTTP");
   }
   const parsed = schema.safeParse(body);

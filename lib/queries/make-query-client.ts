@@ -1,4 +1,5 @@
 import { isServer, QueryClient } from "@tanstack/react-query";
+import { shouldRetry } from "./should-retry";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -7,7 +8,7 @@ function makeQueryClient(): QueryClient {
         // Live data arrives over the stream; a refetch on focus would only repeat it.
         staleTime: 2_000,
         refetchOnWindowFocus: false,
-        retry: 1,
+        retry: shouldRetry,
       },
     },
   });

@@ -29,6 +29,8 @@ export async function drainRuntime(): Promise<void> {
       log.info("poller stopped; event log synced and closed", { cluster: poller.config.id });
     }),
   );
+  await runtime.saveHistory();
+  log.info("chart history saved", { clusters: runtime.pollers.size });
 }
 
 /** Where scripts/start.mjs finds the drain: it is plain JavaScript outside the app's bundles. */

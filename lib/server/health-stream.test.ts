@@ -21,9 +21,8 @@ async function readUntilClosed(res: Response, withinMs: number): Promise<"closed
 describe("openHealthStream", () => {
   it("closes when the session ends", async () => {
     const res = openHealthStream(
-      idlePoller,
+      [{ poller: idlePoller }],
       new AbortController().signal,
-      undefined,
       Date.now() + 200,
     );
     expect(await readUntilClosed(res, 5_000)).toBe("closed");
@@ -31,7 +30,7 @@ describe("openHealthStream", () => {
 
   it("stays open without an end, until the viewer leaves", async () => {
     const viewer = new AbortController();
-    const res = openHealthStream(idlePoller, viewer.signal);
+    const res = openHealthStream([{ poller: idlePoller }], viewer.signal);
     expect(await readUntilClosed(res, 400)).toBe("open");
   });
 });

@@ -30,16 +30,23 @@ function frame(msg: StreamMessage): Uint8Array {
 // setTimeout's longest delay; a later end is checked again then.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** What one stream carries: a cluster's poller and, when the viewer wants it, its rules. */
+export interface StreamSource {
+  poller: Pick<ClusterPoller, "health" | "subscribe">;
+  alerts?: ClusterAlerts;
+}
+
 /**
- * Server-sent events for one viewer: the current verdict (and alert rules' state) at once, then
- * every new verdict and event the shared poller publishes and every rule evaluation. Viewers
- * never cause polls or evaluations of their own. With `endsAt` (epoch ms, the session's expiry)
- * the stream closes then: a stream never outlives its login.
+ * Server-sent events for one viewer of one or more clusters (a cluster's page, or the overview
+ * carrying every cluster on one connection): each cluster's current verdict (and alert rules'
+ * state) at once, then every new verdict and event its shared poller publishes and every rule
+ * evaluation. A `health` frame's verdict names its cluster in `id`, `event` and `alerts` frames
+ * in `clusterId`. Viewers never cause polls or evaluations of their own. With `endsAt` (epoch
+ * ms, the session's expiry) the stream closes then: a stream never outlives its login.
  */
 export function openHealthStream(
-  poller: Pick<ClusterPoller, "health" | "subscribe">,
+  sources: readonly StreamSource[],
   signal: AbortSignal,
-  alerts?: ClusterAlerts,
   endsAt?: number,
 ): Response {
   let cleanup = () => {};
@@ -53,13 +60,15 @@ export function openHealthStream(
         }
       };
       controller.enqueue(encoder.encode("retry: 1000\n\n"));
-      if (poller.health) send({ kind: "health", health: poller.health });
-      if (alerts?.current.evaluatedAt) send({ kind: "alerts", alerts: alerts.current });
-      const offPoller = poller.subscribe(send);
-      const offAlerts = alerts?.subscribe((a) => send({ kind: "alerts", alerts: a }));
+      const offs: (() => void)[] = [];
+      for (const { poller, alerts } of sources) {
+        if (poller.health) send({ kind: "health", health: poller.health });
+        if (alerts?.current.evaluatedAt) send({ kind: "alerts", alerts: alerts.current });
+        offs.push(poller.subscribe(send));
+        if (alerts) offs.push(alerts.subscribe((a) => send({ kind: "alerts", alerts: a })));
+      }
       const off = () => {
-        offPoller();
-        offAlerts?.();
+        for (const o of offs) o();
       };
       const keepalive = setInterval(() => {
         try {

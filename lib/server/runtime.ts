@@ -6,6 +6,7 @@ import { ClusterAlerts } from "./alerts/cluster-alerts";
 import { ClusterPoller } from "./cluster-poller";
 import { loadConfig, type RaftscopeConfig } from "./config";
 import { EventLog } from "./event-log";
+import { HistoryStore, keepHistory, restoreHistory } from "./history-store";
 import { KnownEndpoints } from "./known-endpoints";
 
 export interface Runtime {
@@ -13,7 +14,12 @@ export interface Runtime {
   pollers: Map<string, ClusterPoller>;
   /** The etcd mixin's rules per cluster, fed by that cluster's poller. */
   alerts: Map<string, ClusterAlerts>;
+  /** Stops the periodic saving of chart history and saves it once more (at shutdown). */
+  saveHistory: () => Promise<void>;
 }
+
+/** The ring buffer holds one point a second (ClusterPoller's resolution). */
+const HISTORY_RESOLUTION_MS = 1000;
 
 // One runtime per server process, kept on globalThis so hot reload and every route share it.
 const globalForRuntime = globalThis as unknown as { raftscopeRuntime?: Runtime };
@@ -21,18 +27,22 @@ const globalForRuntime = globalThis as unknown as { raftscopeRuntime?: Runtime }
 function createRuntime(config: RaftscopeConfig): Runtime {
   const pollers = new Map<string, ClusterPoller>();
   const alerts = new Map<string, ClusterAlerts>();
+  const histories: { store: HistoryStore; buffer: ClusterPoller["history"] }[] = [];
   for (const cluster of config.clusters) {
     const dir = path.join(config.dataDir, "clusters", cluster.id);
     const log = new EventLog({ dir, clusterId: cluster.id });
     const known = new KnownEndpoints(path.join(dir, "known-endpoints.json"));
     const poller = new ClusterPoller(cluster, log, known);
     const rules = new ClusterAlerts(poller);
+    const store = new HistoryStore(dir, cluster.id);
+    restoreHistory(store, poller.history, poller.history.capacity * HISTORY_RESOLUTION_MS);
+    histories.push({ store, buffer: poller.history });
     rules.start();
     poller.start();
     pollers.set(cluster.id, poller);
     alerts.set(cluster.id, rules);
   }
-  return { config, pollers, alerts };
+  return { config, pollers, alerts, saveHistory: keepHistory(histories) };
 }
 
 /** The process's pollers, started on first use (instrumentation starts them at boot). */

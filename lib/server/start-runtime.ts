@@ -8,6 +8,7 @@ import { withDiscoveredEndpoints } from "./discovery/with-discovered-endpoints";
 import { publishDrain } from "./drain";
 import { getVerdictExporter } from "./exposition/exporter-instance";
 import { getFleetSettings } from "./fleet/fleet-settings";
+import { startForensics } from "./forensics/forensics-recorders";
 import { getKeyBrowserSettings } from "./keys/key-browser-settings";
 import { startKeyspaceIndexes } from "./keyspace/keyspace-indexes";
 import { log } from "./log";
@@ -36,6 +37,7 @@ export async function startRuntime(): Promise<void> {
     startConsistencyChecks();
     const fleet = getFleetSettings();
     if (fleet) log.info(`fleet mode, clusters from ${new URL(fleet.source.url).host}`);
+    startForensics();
     log.info(
       `watching ${config.clusters.map((c) => c.id).join(", ")} (from ${config.source}); data in ${config.dataDir}`,
     );

@@ -9,11 +9,10 @@ function groupWithout(
 ): Map<string, { labels: Labels; members: VectorSample[] }> {
   const groups = new Map<string, { labels: Labels; members: VectorSample[] }>();
   for (const s of vector) {
-    const labels = without(s.labels, names);
-    const key = labelKey(labels);
+    const key = labelKey(s.labels, names);
     const group = groups.get(key);
     if (group) group.members.push(s);
-    else groups.set(key, { labels, members: [s] });
+    else groups.set(key, { labels: without(s.labels, names), members: [s] });
   }
   return groups;
 }

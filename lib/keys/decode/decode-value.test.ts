@@ -2,7 +2,7 @@ import fc from "fast-check";
 import protobuf from "protobufjs/minimal";
 import { describe, expect, it } from "vitest";
 import * as k8s from "../../../harness/k8s-objects";
-import { encryptedAtRest } from "../../../harness/k8s-storage";
+import { encryptedAtRest, k8sEnvelope } from "../../../harness/k8s-storage";
 import { textBytes } from "../key-bytes";
 import { decodeValue } from "./decode-value";
 import { type DecodedValue, decodedValueSchema, valueFormats } from "./decoded-value";
@@ -59,6 +59,15 @@ describe("decodeValue: Kubernetes protobuf", () => {
         expect(decodedValueSchema.safeParse(decodeValue(bytes)).success).toBe(true);
       }),
     );
+  });
+
+  it("keeps apiVersion and kind of a well-formed envelope whose inner bytes are not protobuf", () => {
+    const inner = Uint8Array.of(0xff, 0xfe, 0x00, 0x13, 0x37, 0x80, 0x01, 0x02);
+    const d = expectFormat(decodeValue(k8sEnvelope("foo.io/v1", "Thing", inner)), "kubernetes");
+    expect(d).toMatchObject({ apiVersion: "foo.io/v1", kind: "Thing", rawSize: inner.length });
+    expect(Buffer.from(d.rawBase64 ?? "", "base64")).toEqual(Buffer.from(inner));
+    expect(d.fields).toEqual([]);
+    expect(d.note).toMatch(/not protobuf.*shown as hex/);
   });
 
   it("keeps 64-bit numbers exact", () => {

@@ -54,6 +54,8 @@ export const decodedValueSchema = z.discriminatedUnion("format", [
     }),
     rawSize: z.number(),
     fields: z.array(protoFieldSchema),
+    /** The inner bytes when they are not protobuf (a type Raftscope cannot read): shown as hex. */
+    rawBase64: z.string().optional(),
     note,
   }),
   z.object({

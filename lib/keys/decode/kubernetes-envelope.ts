@@ -1,5 +1,5 @@
 import protobuf from "protobufjs/minimal";
-import { bytesText, startsWithBytes } from "../key-bytes";
+import { bytesText, bytesToBase64, startsWithBytes } from "../key-bytes";
 import type { DecodedValue, ProtoField } from "./decoded-value";
 import { decodeProtobufTree } from "./protobuf-tree";
 
@@ -86,15 +86,29 @@ function objectSummary(raw: ProtoField[]): KubernetesValue["object"] {
 
 /**
  * Decodes kube-apiserver's protobuf storage format: the `k8s\0` magic, a runtime.Unknown naming
- * apiVersion and kind, and the raw object as a schema-less field tree. Undefined when the bytes
- * are not that, a truncated value included.
+ * apiVersion and kind, and the raw object as a schema-less field tree. A well-formed envelope
+ * whose inner bytes are not protobuf keeps its apiVersion and kind, with the inner bytes as
+ * hex. Undefined when the bytes are not an envelope, a truncated one included.
  */
 export function decodeKubernetesEnvelope(bytes: Uint8Array): KubernetesValue | undefined {
   if (!startsWithBytes(bytes, K8S_MAGIC)) return undefined;
   const envelope = readEnvelope(bytes.subarray(K8S_MAGIC.length));
   if (!envelope) return undefined;
   const raw = decodeProtobufTree(envelope.raw);
-  if (!raw) return undefined;
+  if (!raw) {
+    return {
+      format: "kubernetes",
+      apiVersion: envelope.apiVersion,
+      kind: envelope.kind,
+      contentEncoding: envelope.contentEncoding,
+      contentType: envelope.contentType,
+      object: {},
+      rawSize: envelope.raw.length,
+      fields: [],
+      rawBase64: bytesToBase64(envelope.raw),
+      note: "The object's bytes are not protobuf (a type or encoding Raftscope cannot read), shown as hex",
+    };
+  }
   return {
     format: "kubernetes",
     apiVersion: envelope.apiVersion,

@@ -1,10 +1,12 @@
 import { parseAllDocuments } from "yaml";
 import { K8S_MAGIC } from "../decode/kubernetes-envelope";
-import { bytesText, startsWithBytes } from "../key-bytes";
+import { bytesText, indexOfBytes, startsWithBytes, textBytes } from "../key-bytes";
 import { findSecretObject, secretFromObject } from "./object-secret";
 import { secretFromProtobuf } from "./protobuf-secret";
 import type { SecretIdentity } from "./secret-identity";
 
+const SECRET = textBytes("Secret");
+const BACKSLASH = textBytes("\\");
 /** YAML is parsed up to this size; a larger value falls back to the textual check. */
 const MAX_YAML_BYTES = 2 * 1024 * 1024;
 // `kind: Secret` or "kind":"Secret" as a key of its own, in text that did not parse.
@@ -62,6 +64,9 @@ function unparsed(): SecretIdentity {
  */
 export function recognizeSecret(bytes: Uint8Array): SecretIdentity | undefined {
   if (startsWithBytes(bytes, K8S_MAGIC)) return secretFromProtobuf(bytes);
+  // Text can only name a Secret in those letters or through an escape (JSON \u, YAML \x):
+  // most values are ruled out without decoding or parsing them.
+  if (indexOfBytes(bytes, SECRET) < 0 && indexOfBytes(bytes, BACKSLASH) < 0) return undefined;
   // Lenient: bytes that are not UTF-8 are shown as hex, which would show a Secret's JSON too.
   const text = bytesText(bytes).replace(/^\uFEFF/, "");
   const trimmed = text.trimStart();

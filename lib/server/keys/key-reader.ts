@@ -4,6 +4,7 @@ import type { EtcdUser } from "../../config/etcdctl-user";
 import { RaftscopeError } from "../../errors";
 import { DirectoryHintCache } from "../../keys/directory-hints";
 import { TlsMaterialSource } from "../tls/tls-material-source";
+import { probeCompactRevision } from "./compaction-probe";
 import { readError } from "./read-error";
 import { type RangeAnswer, type RangeQuery, ReadOnlyKv } from "./read-only-kv";
 import { ReadSemaphore } from "./read-semaphore";
@@ -147,8 +148,31 @@ export class KeyReader {
         revision: query.revision,
       });
       if (translated.code === "ETCD_UNAVAILABLE") this.failedAt.set(kv.endpoint, Date.now());
+      if (translated.code === "REVISION_COMPACTED") throw await this.compacted(kv, query.revision);
       throw translated;
     }
+  }
+
+  /** The compaction error with the oldest revision etcd still holds, when the member says. */
+  private async compacted(kv: ReadOnlyKv, revision: number): Promise<RaftscopeError> {
+    const oldest = await probeCompactRevision(
+      kv.endpoint,
+      this.tls?.current(),
+      revision,
+      this.deadlineMs,
+    );
+    const message = `Revision ${revision} has been compacted: etcd keeps history only from its last compaction on.`;
+    if (oldest === null) {
+      return new RaftscopeError(
+        "REVISION_COMPACTED",
+        `${message} Pick a later revision, or read the current one.`,
+      );
+    }
+    return new RaftscopeError(
+      "REVISION_COMPACTED",
+      `${message} The oldest revision it still holds is ${oldest}.`,
+      { details: { oldestRevision: oldest } },
+    );
   }
 
   close(): void {

@@ -6,6 +6,8 @@ import type { ListKeysInput } from "../../keys/key-query";
 import type { KeyRangeReader } from "../../keys/key-range-reader";
 import { listChildren } from "../../keys/list-children";
 import { encodeCursor } from "../../keys/list-cursor";
+import { annotateFromIndex, listFromIndex } from "../keyspace/index-listing";
+import type { KeyspaceIndex } from "../keyspace/keyspace-index";
 import { currentRevision } from "./current-revision";
 import type { KeyReader } from "./key-reader";
 
@@ -42,8 +44,18 @@ function pageReader(reader: KeyReader): KeyRangeReader {
   };
 }
 
-/** One page of a prefix's children, as the API answers it. */
-export async function listKeys(reader: KeyReader, input: ListKeysInput): Promise<KeyListing> {
+/**
+ * One page of a prefix's children, as the API answers it: from the keyspace index when it is
+ * ready and can answer alone (a directory of directories, at the newest revision), otherwise
+ * from etcd, with directory figures added from the index when it is ready.
+ */
+export async function listKeys(
+  reader: KeyReader,
+  input: ListKeysInput,
+  index?: KeyspaceIndex,
+): Promise<KeyListing> {
+  const fromIndex = index ? listFromIndex(index, input) : undefined;
+  if (fromIndex) return fromIndex;
   const page = await listChildren(
     pageReader(reader),
     {
@@ -57,7 +69,7 @@ export async function listKeys(reader: KeyReader, input: ListKeysInput): Promise
   );
   // A page that needed no read (a cursor at the end) still reports the revision.
   const header = page.reads > 0 ? page.headerRevision : await currentRevision(reader);
-  return {
+  const listing: KeyListing = {
     revision: page.revision || input.revision || header,
     currentRevision: header,
     prefix: bytesText(input.prefix),
@@ -71,4 +83,5 @@ export async function listKeys(reader: KeyReader, input: ListKeysInput): Promise
     })),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
+  return index ? annotateFromIndex(index, listing) : listing;
 }

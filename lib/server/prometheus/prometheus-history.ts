@@ -58,7 +58,9 @@ async function load(
   const { source } = input;
   const range = rateWindowSeconds(stepSeconds, source.scrapeIntervalSeconds);
   const queries = etcdMixinQueries(source.selector, source.memberLabel, range);
-  const start = input.nowMs - input.spanMs;
+  // Evaluation times are start + k·step: counting back whole steps from now puts the last point
+  // at now, where a window that is not a multiple of the step would end up to a step early.
+  const start = input.nowMs - Math.floor(input.spanMs / 1000 / stepSeconds) * stepSeconds * 1000;
   const results = await Promise.all(
     (Object.entries(queries) as [PromChartField, string][]).map(
       async ([field, expr]): Promise<[PromChartField, RangeSeries[]]> => [

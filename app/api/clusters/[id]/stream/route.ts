@@ -13,5 +13,9 @@ export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id:
   // Checked here too, for the session's expiry: the stream closes when the login ends.
   const outcome = await authenticate(getAuthState(), req.headers);
   if (outcome.kind !== "allowed") throw new UnauthenticatedError();
-  return openHealthStream(poller, req.signal, getAlerts(id), outcome.sessionExpiresAt);
+  return openHealthStream(
+    [{ poller, alerts: getAlerts(id) }],
+    req.signal,
+    outcome.sessionExpiresAt,
+  );
 });

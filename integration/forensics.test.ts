@@ -1,0 +1,114 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EtcdCluster } from "../harness/etcd-cluster";
+import { clusterConfigSchema } from "../lib/config/config-schema";
+import type { ClusterEvent } from "../lib/events/cluster-event";
+import type { LeaderChangeForensics } from "../lib/forensics/leader-change-forensics";
+import { ClusterPoller } from "../lib/server/cluster-poller";
+import { EventLog } from "../lib/server/event-log";
+import { ForensicsRecorder } from "../lib/server/forensics/forensics-recorder";
+import { until } from "./poller-support";
+
+let cluster: EtcdCluster;
+let poller: ClusterPoller;
+let recorder: ForensicsRecorder;
+
+/** The next leader_changed event the poller writes. */
+function nextLeaderChange(): Promise<ClusterEvent> {
+  return new Promise((resolve) => {
+    const off = poller.subscribe((msg) => {
+      if (msg.kind === "event" && msg.event.type === "leader_changed") {
+        off();
+        resolve(msg.event);
+      }
+    });
+  });
+}
+
+async function explanation(
+  seq: number,
+  ok: (f: LeaderChangeForensics) => boolean,
+  timeoutMs = 45_000,
+): Promise<LeaderChangeForensics | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const f = recorder.get(seq);
+    if ((f && ok(f)) || Date.now() > deadline) return f;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function healthyLeader(): Promise<string> {
+  const h = await until(poller, (x) => x.status === "healthy" && x.leader !== null, 30_000);
+  // A few samples of the settled cluster before the next fault.
+  await new Promise((r) => setTimeout(r, 3_000));
+  return h.leader?.name ?? "";
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "raftscope-forensics-"));
+  cluster = await EtcdCluster.start({ size: 3, dir });
+  const config = clusterConfigSchema.parse({
+    id: "t",
+    endpoints: cluster.endpoints,
+    tls: cluster.tlsFiles,
+    scrapeIntervalMs: 500,
+    consistencyCheck: { intervalMinutes: 0 },
+  });
+  poller = new ClusterPoller(
+    config,
+    new EventLog({ dir: path.join(dir, "events"), clusterId: "t" }),
+  );
+  recorder = new ForensicsRecorder(poller);
+  poller.start();
+});
+
+afterAll(async () => {
+  recorder?.close();
+  await poller?.stop();
+  await cluster?.teardown({ removeData: true });
+});
+
+describe("why the leader changed, on real etcd 3.4", () => {
+  it("a leader killed and started again: restarted", async () => {
+    const leader = await healthyLeader();
+    const change = nextLeaderChange();
+    await cluster.kill(leader);
+    const event = await change;
+    await cluster.restart(leader);
+    const f = await explanation(event.seq, (x) => x.evidence[0]?.cause === "restarted");
+    expect(f?.evidence.map((e) => e.cause)).toEqual(["restarted", "stopped_answering"]);
+    expect(f?.likely).toMatch(/^likely: the leader restarted: /);
+  });
+
+  it("a leader frozen with SIGSTOP: stopped answering", async () => {
+    const leader = await healthyLeader();
+    const change = nextLeaderChange();
+    cluster.freeze(leader);
+    try {
+      const event = await change;
+      const f = await explanation(event.seq, (x) => x.evidence.length > 0);
+      expect(f?.evidence[0]?.cause).toBe("stopped_answering");
+      expect(f?.likely).toMatch(
+        /^likely: the leader was frozen or cut off: .* stopped answering .* before the election/,
+      );
+    } finally {
+      cluster.thaw(leader);
+    }
+  });
+
+  it("etcdctl move-leader: a transfer with no fault", async () => {
+    const leader = await healthyLeader();
+    const target = cluster.members.find((m) => m.name !== leader && m.state === "running");
+    const change = nextLeaderChange();
+    await cluster.etcdctl(["move-leader", target?.id ?? ""], {
+      endpoints: [cluster.member(leader).clientUrl],
+    });
+    const event = await change;
+    const f = await explanation(event.seq, (x) => x.evidence[0]?.cause === "transfer");
+    expect(f?.evidence.map((e) => e.cause)).toEqual(["transfer"]);
+    expect(f?.likely).toMatch(/^likely: a leadership transfer: /);
+  });
+});

@@ -1,0 +1,208 @@
+import { formatSeconds } from "../format/format-seconds";
+import { thresholds } from "../health/thresholds";
+import type { ForensicSample, MemberForensics } from "./forensic-sample";
+import type { Evidence, EvidenceCause } from "./leader-change-forensics";
+
+export interface LeaderChange {
+  /** The old leader's member id; null when there was none to blame. */
+  fromId: string | null;
+  /** When the new leader was first seen, Unix ms. */
+  at: number;
+}
+
+// Most specific first: a transfer or a restart explains everything after it.
+const RANK: EvidenceCause[] = [
+  "transfer",
+  "restarted",
+  "stopped_answering",
+  "heartbeat_failures",
+  "defrag_or_snapshot",
+  "slow_disk",
+  "slow_peers",
+  "slow_applies",
+  "near_quota",
+];
+
+const of = (samples: ForensicSample[], id: string) =>
+  samples.flatMap((s) => {
+    const m = s.members[id];
+    return m ? [{ t: s.t, m }] : [];
+  });
+
+function rise(
+  seen: Array<{ m: MemberForensics }>,
+  pick: (m: MemberForensics) => number | undefined,
+) {
+  const values = seen.map((s) => pick(s.m)).filter((v): v is number => v !== undefined);
+  const first = values[0];
+  const last = values.at(-1);
+  return first === undefined || last === undefined ? 0 : Math.max(0, last - first);
+}
+
+function peak(
+  seen: Array<{ m: MemberForensics }>,
+  pick: (m: MemberForensics) => number | undefined,
+) {
+  return Math.max(0, ...seen.map((s) => pick(s.m) ?? 0));
+}
+
+/** "frozen or cut off" for a call that ran out its deadline; "gone" for one refused at once. */
+function silenceKind(error: string | undefined): string {
+  return /deadline/i.test(error ?? "")
+    ? "frozen or cut off"
+    : "gone (its port refused connections)";
+}
+
+function evidenceFor(
+  id: string,
+  change: LeaderChange,
+  before: ForensicSample[],
+  after: ForensicSample[],
+): Evidence[] {
+  const b = of(before, id);
+  const a = of(after, id);
+  const name = b.at(-1)?.m.name ?? a[0]?.m.name ?? id;
+  const found: Evidence[] = [];
+  const add = (cause: EvidenceCause, summary: string, numbers: Record<string, number>) =>
+    found.push({ cause, memberId: id, summary, numbers });
+
+  // etcd has no metric for a transfer; the MoveLeader call it answered shows in gRPC's counters.
+  const transfers = rise([...b, ...a], (m) => m.moveLeaderTotal);
+  if (transfers > 0)
+    add("transfer", `${name} answered a MoveLeader call: a leadership transfer, no fault`, {
+      moveLeaderCalls: transfers,
+    });
+
+  const starts = [...b, ...a]
+    .map((s) => s.m.processStartTimeSeconds)
+    .filter((v): v is number => v !== undefined);
+  const firstStart = starts[0];
+  const lastStart = starts.at(-1);
+  if (firstStart !== undefined && lastStart !== undefined && lastStart > firstStart) {
+    const back = a.find((s) => s.m.reachable && s.m.processStartTimeSeconds === lastStart);
+    add(
+      "restarted",
+      `${name} restarted: a new process started ${formatSeconds(lastStart - firstStart)} after the one that led`,
+      {
+        previousStartSeconds: firstStart,
+        newStartSeconds: lastStart,
+        ...(back ? { backAfterSeconds: (back.t - change.at) / 1000 } : {}),
+      },
+    );
+  }
+
+  // The start of the last silence before the change.
+  let silentFrom: (typeof b)[number] | undefined;
+  for (const s of b) {
+    if (s.m.reachable) silentFrom = undefined;
+    else silentFrom ??= s;
+  }
+  if (silentFrom) {
+    const ahead = (change.at - silentFrom.t) / 1000;
+    add(
+      "stopped_answering",
+      `${name} was ${silenceKind(silentFrom.m.error)}: it stopped answering ${formatSeconds(ahead)} before the election`,
+      {
+        secondsBeforeElection: ahead,
+      },
+    );
+  }
+
+  const hb = rise(b, (m) => m.heartbeatSendFailuresTotal);
+  if (hb > 0)
+    add("heartbeat_failures", `heartbeat sends from ${name} failed ${hb} times`, {
+      heartbeatSendFailures: hb,
+    });
+
+  const defrags = rise(b, (m) => m.defragCount);
+  const defragging = b.some((s) => s.m.defragInflight);
+  const snaps = rise(b, (m) => m.snapshotSendsTotal) + rise(b, (m) => m.snapshotSavesTotal);
+  if (defragging || defrags > 0 || snaps > 0) {
+    add(
+      "defrag_or_snapshot",
+      `${name} was ${defragging || defrags > 0 ? "defragmenting" : "sending or saving a snapshot"}`,
+      {
+        defragmentations: defrags,
+        snapshots: snaps,
+      },
+    );
+  }
+
+  const fsync = peak(b, (m) => m.walFsyncP99Seconds);
+  const commit = peak(b, (m) => m.backendCommitP99Seconds);
+  if (fsync > thresholds.walFsyncP99Seconds || commit > thresholds.backendCommitP99Seconds) {
+    add(
+      "slow_disk",
+      `${name}'s disk was slow: WAL fsync p99 ${formatSeconds(fsync)} (guidance 10 ms), backend commit p99 ${formatSeconds(commit)} (guidance 25 ms)`,
+      {
+        walFsyncP99Seconds: fsync,
+        backendCommitP99Seconds: commit,
+      },
+    );
+  }
+  const rtt = peak(b, (m) => m.peerRoundTripP99Seconds);
+  if (rtt > thresholds.peerRoundTripP99Seconds) {
+    add(
+      "slow_peers",
+      `peer round trips from ${name} reached ${formatSeconds(rtt)} p99 (etcd mixin: 150 ms)`,
+      { peerRoundTripP99Seconds: rtt },
+    );
+  }
+  const slow = rise(b, (m) => m.slowApplyTotal);
+  if (slow > 0)
+    add("slow_applies", `${name} applied ${slow} entries slowly (over 100 ms each)`, {
+      slowApplies: slow,
+    });
+  const fill = peak(b, (m) =>
+    m.dbSizeBytes && m.quotaBackendBytes ? m.dbSizeBytes / m.quotaBackendBytes : 0,
+  );
+  if (fill >= thresholds.dbQuotaCriticalRatio) {
+    add("near_quota", `${name}'s database was at ${(fill * 100).toFixed(0)} % of its quota`, {
+      quotaRatio: fill,
+    });
+  }
+  return found;
+}
+
+function likelyText(evidence: Evidence[]): string {
+  const top = evidence[0];
+  if (!top) return "no cause visible in the metrics";
+  const lead: Record<EvidenceCause, string> = {
+    transfer: "a leadership transfer",
+    restarted: "the leader restarted",
+    stopped_answering: "the leader was frozen or cut off",
+    heartbeat_failures: "the leader could not reach its followers",
+    defrag_or_snapshot: "the leader was busy with a defragmentation or a snapshot",
+    slow_disk: "the leader's disk was too slow",
+    slow_peers: "the network between members was slow",
+    slow_applies: "the leader applied entries too slowly",
+    near_quota: "the leader's database was near its quota",
+  };
+  const head =
+    top.cause === "stopped_answering" && /gone/.test(top.summary)
+      ? "the leader's process was gone"
+      : lead[top.cause];
+  return `likely: ${head}: ${evidence
+    .slice(0, 3)
+    .map((e) => e.summary)
+    .join("; ")}`;
+}
+
+/**
+ * Ranks the likely causes of one leader change from the samples before it (and, for a restart,
+ * the ones after), each with its numbers. Only the old leader is examined: a change is about
+ * why it stopped leading. When nothing stands out it says "no cause visible in the metrics",
+ * never a guess. Thresholds: etcd's hardware guidance (fsync 10 ms, commit 25 ms), the etcd
+ * mixin (peer round trip 150 ms, quota 95 %), etcd's slow-apply warning (100 ms).
+ */
+export function explainLeaderChange(
+  change: LeaderChange,
+  before: ForensicSample[],
+  after: ForensicSample[],
+): { likely: string; evidence: Evidence[] } {
+  if (!change.fromId) return { likely: "no cause visible in the metrics", evidence: [] };
+  const evidence = evidenceFor(change.fromId, change, before, after).sort(
+    (x, y) => RANK.indexOf(x.cause) - RANK.indexOf(y.cause),
+  );
+  return { likely: likelyText(evidence), evidence };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { getPoller, getRuntime } from "../runtime";
+import { ForensicsRecorder } from "./forensics-recorder";
+
+// One recorder per cluster per process, on globalThis like the runtime.
+const globalForForensics = globalThis as unknown as {
+  raftscopeForensics?: Map<string, ForensicsRecorder>;
+};
+
+/** The forensics recorder of a configured cluster; NotFoundError for an unknown id. */
+export function getForensicsRecorder(clusterId: string): ForensicsRecorder {
+  const poller = getPoller(clusterId);
+  const recorders = globalForForensics.raftscopeForensics ?? new Map<string, ForensicsRecorder>();
+  globalForForensics.raftscopeForensics = recorders;
+  let recorder = recorders.get(clusterId);
+  if (!recorder) {
+    recorder = new ForensicsRecorder(poller);
+    recorders.set(clusterId, recorder);
+  }
+  return recorder;
+}
+
+/** Starts recording for every cluster at boot, so the first leader change has its window. */
+export function startForensics(): void {
+  for (const id of getRuntime().pollers.keys()) getForensicsRecorder(id);
+}
