@@ -23,13 +23,13 @@ export function KeyListRow({
   height: number;
 }) {
   return (
-    <li className="absolute left-0 w-full" style={{ top, height }}>
+    <li className="absolute left-0 flex w-full items-center" style={{ top, height }}>
       <Link
         href={href}
         // Hundreds of rows may be on screen; prefetching each would be a burst of requests.
         prefetch={false}
         aria-current={selected ? "page" : undefined}
-        className={`flex h-full items-center gap-2 rounded px-2 font-mono text-sm ${
+        className={`flex h-full min-w-0 flex-1 items-center gap-2 rounded px-2 font-mono text-sm ${
           selected
             ? "bg-blue-100 font-semibold text-blue-950 dark:bg-blue-950 dark:text-blue-100"
             : "hover:bg-slate-100 dark:hover:bg-slate-800"
@@ -42,13 +42,14 @@ export function KeyListRow({
           {kind === "dir" ? "▸" : "·"}
         </span>
         <span className="truncate">{name === "" ? "(empty name)" : name}</span>
-        {figures ? (
-          <span className="ml-auto shrink-0 pl-2 text-xs text-slate-500 tabular-nums dark:text-slate-400">
-            {formatNumber(figures.keys)} {figures.keys === 1 ? "key" : "keys"} ·{" "}
-            {formatBytes(figures.bytes)}
-          </span>
-        ) : null}
       </Link>
+      {/* Beside the link, not in it: the link's name stays the child's name. */}
+      {figures ? (
+        <span className="shrink-0 px-2 text-xs text-slate-500 tabular-nums dark:text-slate-400">
+          {formatNumber(figures.keys)} {figures.keys === 1 ? "key" : "keys"} ·{" "}
+          {formatBytes(figures.bytes)}
+        </span>
+      ) : null}
     </li>
   );
 }
