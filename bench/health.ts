@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { startDashboardFor } from "../harness/dashboard-server";
+import { type EtcdVersion, etcdVersions } from "../harness/etcd-binaries";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { scrubbedEnv } from "../harness/scrubbed-env";
 import { clusterConfigSchema } from "../lib/config/config-schema";
@@ -19,7 +20,7 @@ async function timeEtcdctl(cluster: EtcdCluster): Promise<number> {
   const tls = cluster.tlsFiles;
   const t0 = performance.now();
   await run(
-    "/usr/bin/etcdctl",
+    cluster.binaries.etcdctl,
     [
       `--endpoints=${cluster.endpoints[0]}`,
       `--cacert=${tls.ca}`,
@@ -44,10 +45,11 @@ function makePoller(cluster: EtcdCluster): ClusterPoller {
   return new ClusterPoller(config, new EventLog({ dir, clusterId: "bench" }));
 }
 
-async function sweepBench(size: number, lines: string[]) {
+async function sweepBench(size: number, lines: string[], etcdVersion: EtcdVersion) {
   const cluster = await EtcdCluster.start({
     size,
     dir: benchTempDir(`raftscope-bench-${size}-`),
+    etcdVersion,
   });
   const tearDown = trackCluster(cluster);
   try {
@@ -63,7 +65,7 @@ async function sweepBench(size: number, lines: string[]) {
       t0 = performance.now();
     }
     lines.push(
-      `| ${size} members, healthy | ${fmt(quantile(sweeps, 0.5))} | ${fmt(quantile(ctl, 0.5))} | ${(quantile(ctl, 0.5) / quantile(sweeps, 0.5)).toFixed(0)}× |`,
+      `| ${etcdVersion} | ${size} members, healthy | ${fmt(quantile(sweeps, 0.5))} | ${fmt(quantile(ctl, 0.5))} | ${(quantile(ctl, 0.5) / quantile(sweeps, 0.5)).toFixed(0)}× |`,
     );
 
     const frozen = cluster.members[size - 1]?.name ?? "";
@@ -77,7 +79,7 @@ async function sweepBench(size: number, lines: string[]) {
     const ctlFrozen = await timeEtcdctl(cluster);
     cluster.thaw(frozen);
     lines.push(
-      `| ${size} members, one frozen | first sweep ${fmt(frozenSweeps[0] ?? 0)}, then max ${fmt(Math.max(...frozenSweeps.slice(1)))} | ${fmt(ctlFrozen)} | ${(ctlFrozen / (frozenSweeps[0] ?? 1)).toFixed(1)}× |`,
+      `| ${etcdVersion} | ${size} members, one frozen | first sweep ${fmt(frozenSweeps[0] ?? 0)}, then max ${fmt(Math.max(...frozenSweeps.slice(1)))} | ${fmt(ctlFrozen)} | ${(ctlFrozen / (frozenSweeps[0] ?? 1)).toFixed(1)}× |`,
     );
     await poller.stop();
   } finally {
@@ -85,9 +87,9 @@ async function sweepBench(size: number, lines: string[]) {
   }
 }
 
-async function leaderBench(kills: number, lines: string[]) {
+async function leaderBench(kills: number, lines: string[], etcdVersion: EtcdVersion) {
   const dir = benchTempDir("raftscope-bench-leader-");
-  const cluster = await EtcdCluster.start({ size: 3, dir });
+  const cluster = await EtcdCluster.start({ size: 3, dir, etcdVersion });
   const tearDown = trackCluster(cluster);
   const dashboard = await startDashboardFor(cluster, dir);
   const stopDashboard = trackServer(dashboard);
@@ -137,20 +139,23 @@ async function leaderBench(kills: number, lines: string[]) {
     await tearDown();
   }
   lines.push(
-    `| new leader reported after its "became leader" log line, ${delays.length} kills | median ${fmt(quantile(delays, 0.5))} | p95 ${fmt(quantile(delays, 0.95))} | max ${fmt(Math.max(...delays))} |`,
+    `| ${etcdVersion} | new leader reported after its "became leader" log line, ${delays.length} kills | median ${fmt(quantile(delays, 0.5))} | p95 ${fmt(quantile(delays, 0.95))} | max ${fmt(Math.max(...delays))} |`,
   );
 }
 
 /** Runs the health-engine benchmark and returns its markdown rows. */
 export async function benchHealth(): Promise<string[]> {
   const lines = [
-    "| case | Raftscope sweep | `etcdctl endpoint status --cluster` | ratio |",
-    "| --- | --- | --- | --- |",
+    "| etcd | case | Raftscope sweep | `etcdctl endpoint status --cluster` | ratio |",
+    "| --- | --- | --- | --- | --- |",
   ];
-  await sweepBench(3, lines);
-  await sweepBench(5, lines);
-  lines.push("", "| leader kill | median | p95 | max |", "| --- | --- | --- | --- |");
-  await leaderBench(10, lines);
+  // 3.4 and 3.5 side by side, in one run, so the ratios compare like with like.
+  for (const version of etcdVersions) {
+    await sweepBench(3, lines, version);
+    await sweepBench(5, lines, version);
+  }
+  lines.push("", "| etcd | leader kill | median | p95 | max |", "| --- | --- | --- | --- | --- |");
+  for (const version of etcdVersions) await leaderBench(10, lines, version);
   return lines;
 }
 
