@@ -52,7 +52,9 @@ if [ "$want_browser" = 1 ] && [ ! -x .cache/etcd-3.5/usr/bin/etcd ]; then
     for deb in "$sid"/etcd-*.deb; do dpkg-deb -x "$deb" .cache/etcd-3.5.tmp; done
     rm -rf .cache/etcd-3.5 && mv .cache/etcd-3.5.tmp .cache/etcd-3.5
     rm -rf "$sid"
-    .cache/etcd-3.5/usr/bin/etcd --version | head -1
+    # No pipe into head: under pipefail, etcd's SIGPIPE would fail the install.
+    version=$(.cache/etcd-3.5/usr/bin/etcd --version)
+    echo "${version%%$'\n'*}"
   else
     echo "raftscope: etcd 3.5 tests need apt-get to fetch Debian sid's etcd 3.5" >&2
     exit 1
