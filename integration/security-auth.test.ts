@@ -91,6 +91,14 @@ describe("token mode", () => {
     expect((await call(server.url, "/", { from: "127.0.0.6", headers })).status).toBe(200);
   });
 
+  it("answers a request target that is not a path with 400, never 500", async () => {
+    for (const target of ["*", "http://evil.example/"]) {
+      const answer = await call(server.url, target);
+      expect(answer.status, target).toBe(400);
+      expect(answer.body).toMatch(/paths that start with \//);
+    }
+  });
+
   it("counts a wrong Bearer token on GET /login once", async () => {
     const from = "127.0.0.7";
     const page = await call(server.url, "/login", {

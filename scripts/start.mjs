@@ -146,6 +146,13 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
+  // Only origin-form targets ("/path"): "*" or an absolute URL makes Next throw before any of
+  // Raftscope's code runs (RFC 9112 §3.2 allows "*" only for OPTIONS, which Raftscope serves not).
+  if (!req.url?.startsWith("/")) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad request target: Raftscope serves paths that start with /\n");
+    return;
+  }
   req.headers[PEER_HEADER] = `${stampKey} ${req.socket.remoteAddress ?? ""}`;
   handle(req, res).catch((err) => {
     console.error("raftscope: request failed", err);
