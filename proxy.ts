@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { RAW_QUERY_HEADER, rawSearch } from "@/lib/api/raw-query";
+import { RAW_QUERY_HEADER, rawSearch } from "@/lib/api/raw-query-header";
 import { authErrorResponse } from "@/lib/auth/auth-error-response";
 import { RateLimitedError, UnauthenticatedError } from "@/lib/auth/auth-errors";
 import {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { BadRequestError } from "../errors";
 import { textBytes } from "./key-bytes";
 import { decodeKeyParam, encodeKeyParam } from "./key-param";
-import { rawQuery } from "./raw-query";
+import { rawQuery } from "./raw-query-params";
 
 describe("key query parameters", () => {
   it("round-trip arbitrary byte arrays, invalid UTF-8 included", () => {

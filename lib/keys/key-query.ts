@@ -5,7 +5,7 @@ import { base64UrlToBytes, startsWithBytes, strictUtf8 } from "./key-bytes";
 import { keyLengthProblem } from "./key-limits";
 import { decodeKeyParam } from "./key-param";
 import { decodeCursor } from "./list-cursor";
-import { rawQuery } from "./raw-query";
+import { rawQuery } from "./raw-query-params";
 
 /** The most children one page may ask for: a page is one request's worth of etcd reads. */
 export const MAX_PAGE_SIZE = 500;

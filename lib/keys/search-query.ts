@@ -3,7 +3,7 @@ import { BadRequestError } from "../errors";
 import { strictUtf8 } from "./key-bytes";
 import { decodeKeyParam } from "./key-param";
 import { bytesParam } from "./key-query";
-import { rawQuery } from "./raw-query";
+import { rawQuery } from "./raw-query-params";
 
 /** The most matches one search may return, and the default. */
 export const MAX_SEARCH_MATCHES = 1000;

@@ -3,7 +3,7 @@ import { BadRequestError } from "../errors";
 import { strictUtf8 } from "../keys/key-bytes";
 import { decodeKeyParam } from "../keys/key-param";
 import { bytesParam } from "../keys/key-query";
-import { rawQuery } from "../keys/raw-query";
+import { rawQuery } from "../keys/raw-query-params";
 
 export const MAX_CHILDREN = 500;
 

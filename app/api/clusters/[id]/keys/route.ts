@@ -1,4 +1,4 @@
-import { requestSearch } from "@/lib/api/raw-query";
+import { requestSearch } from "@/lib/api/raw-query-header";
 import { parseListQuery } from "@/lib/keys/key-query";
 import { getKeyReader } from "@/lib/server/keys/key-readers";
 import { listKeys } from "@/lib/server/keys/list-keys";

@@ -1,4 +1,4 @@
-import { requestSearch } from "@/lib/api/raw-query";
+import { requestSearch } from "@/lib/api/raw-query-header";
 import { parseKeyspaceQuery } from "@/lib/keyspace/keyspace-query";
 import { getKeyspaceIndex } from "@/lib/server/keyspace/keyspace-indexes";
 import { keyspaceSummary } from "@/lib/server/keyspace/keyspace-summary";

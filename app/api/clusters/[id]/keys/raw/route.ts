@@ -1,4 +1,4 @@
-import { requestSearch } from "@/lib/api/raw-query";
+import { requestSearch } from "@/lib/api/raw-query-header";
 import { downloadName } from "@/lib/keys/download-name";
 import { parseValueQuery } from "@/lib/keys/key-query";
 import { getKeyBrowserSettings } from "@/lib/server/keys/key-browser-settings";

@@ -1,4 +1,4 @@
-import { requestSearch } from "@/lib/api/raw-query";
+import { requestSearch } from "@/lib/api/raw-query-header";
 import { RaftscopeError } from "@/lib/errors";
 import { parseSearchQuery } from "@/lib/keys/search-query";
 import { getKeyReader } from "@/lib/server/keys/key-readers";

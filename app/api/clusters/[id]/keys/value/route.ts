@@ -1,4 +1,4 @@
-import { requestSearch } from "@/lib/api/raw-query";
+import { requestSearch } from "@/lib/api/raw-query-header";
 import { parseValueQuery } from "@/lib/keys/key-query";
 import { getKeyBrowserSettings } from "@/lib/server/keys/key-browser-settings";
 import { getKeyReader } from "@/lib/server/keys/key-readers";

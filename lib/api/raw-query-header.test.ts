@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RAW_QUERY_HEADER, rawSearch, requestSearch } from "./raw-query";
+import { RAW_QUERY_HEADER, rawSearch, requestSearch } from "./raw-query-header";
 
 describe("rawSearch", () => {
   it("keeps percent-encoded bytes exactly as sent", () => {
