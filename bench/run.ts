@@ -4,6 +4,7 @@ import { cleanUp } from "./cleanup";
 import { benchHealth } from "./health";
 import { benchKeys } from "./keys";
 import { benchLoad } from "./load";
+import { benchScale } from "./scale";
 import { benchWorstPage } from "./worst-page";
 
 async function main() {
@@ -13,6 +14,8 @@ async function main() {
   console.log((await benchAlerts()).join("\n"));
   console.log("\n## Load\n");
   console.log((await benchLoad()).join("\n"));
+  console.log("\n## Per-process ceiling\n");
+  console.log((await benchScale()).join("\n"));
   console.log("\n## Key browser\n");
   console.log((await benchKeys()).join("\n"));
   console.log("\n## Worst single-request page\n");

@@ -1,0 +1,155 @@
+// Per-process ceiling (npm run bench, or `tsx bench/scale.ts 1 10 50`): one Raftscope process
+// watching N clusters at the default intervals. Every config entry points at the same 3-member
+// harness cluster under its own id, so what grows is Raftscope's own cost. Per size: CPU share
+// of one core, RSS, event-loop lag p99, how late verdicts come against the poll interval, the
+// oldest verdict seen, and etcd's request rate.
+
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { EtcdCluster } from "../harness/etcd-cluster";
+import { clusterConfigSchema } from "../lib/config/config-schema";
+import { ClusterPoller } from "../lib/server/cluster-poller";
+import { getFromMember } from "../lib/server/etcd/member-http";
+import { EventLog } from "../lib/server/event-log";
+import { quantile, runWhenMain } from "./bench-support";
+
+const WARMUP_MS = 10_000;
+const MEASURE_MS = 30_000;
+const DEFAULT_SIZES = [1, 10, 50, 100, 200];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** etcd's own count of gRPC calls started, summed over the members. */
+async function grpcStarted(cluster: EtcdCluster): Promise<number> {
+  const tls = cluster.tlsFiles;
+  const [ca, cert, key] = [tls.ca, tls.cert, tls.key].map((f) => readFileSync(f));
+  if (!ca || !cert || !key) throw new Error("no TLS files");
+  const bodies = await Promise.all(
+    cluster.members.map((m) => getFromMember(m.clientUrl, "/metrics", { ca, cert, key }, 10_000)),
+  );
+  let sum = 0;
+  for (const body of bodies) {
+    for (const line of body.split("\n")) {
+      if (line.startsWith("grpc_server_started_total{")) sum += Number(line.split(" ").at(-1));
+    }
+  }
+  return sum;
+}
+
+export interface ScaleFigures {
+  clusters: number;
+  cpuPercent: number;
+  rssMiB: number;
+  loopLagP99Ms: number;
+  latenessP99Ms: number;
+  latenessMaxMs: number;
+  oldestVerdictMs: number;
+  grpcPerSecond: number;
+  scrapesPerSecond: number;
+}
+
+async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigures> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `raftscope-scale-${count}-`));
+  const pollers = Array.from({ length: count }, (_, i) => {
+    const id = `c${i + 1}`;
+    const config = clusterConfigSchema.parse({
+      id,
+      endpoints: cluster.endpoints.slice(0, 1),
+      tls: cluster.tlsFiles,
+    });
+    return new ClusterPoller(config, new EventLog({ dir: path.join(dir, id), clusterId: id }));
+  });
+  const gaps: number[] = [];
+  let measuring = false;
+  const offs = pollers.map((p) => {
+    let last: number | undefined;
+    return p.subscribe((msg) => {
+      if (msg.kind !== "health") return;
+      const at = Date.parse(msg.health.observedAt);
+      // Out-of-band publishes (a background probe answering) come between sweeps; the
+      // lateness of interest is the gap between a cluster's verdicts.
+      if (measuring && last !== undefined) gaps.push(at - last - p.config.pollIntervalMs);
+      last = at;
+    });
+  });
+  for (const p of pollers) p.start();
+  try {
+    await sleep(WARMUP_MS);
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    measuring = true;
+    const before = await grpcStarted(cluster);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const rss: number[] = [];
+    let oldest = 0;
+    while (performance.now() - t0 < MEASURE_MS) {
+      await sleep(250);
+      const now = Date.now();
+      for (const p of pollers) {
+        const h = p.health;
+        if (h) oldest = Math.max(oldest, now - Date.parse(h.observedAt));
+      }
+      rss.push(process.memoryUsage.rss() / 1024 / 1024);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const after = await grpcStarted(cluster);
+    measuring = false;
+    lag.disable();
+    const members = pollers.reduce((n, p) => n + (p.health?.members.length ?? 0), 0);
+    return {
+      clusters: count,
+      cpuPercent: ((cpu.user + cpu.system) / 1e6 / seconds) * 100,
+      rssMiB: Math.max(...rss),
+      loopLagP99Ms: lag.percentile(99) / 1e6,
+      latenessP99Ms: Math.max(0, quantile(gaps, 0.99)),
+      latenessMaxMs: Math.max(0, ...gaps),
+      oldestVerdictMs: oldest,
+      grpcPerSecond: (after - before) / seconds,
+      // /metrics is HTTP, not gRPC: etcd 3.4 does not count it; one per member per scrape.
+      scrapesPerSecond: members / ((pollers[0]?.config.scrapeIntervalMs ?? 2000) / 1000),
+    };
+  } finally {
+    for (const off of offs) off();
+    await Promise.all(pollers.map((p) => p.stop()));
+  }
+}
+
+/** Runs the scale benchmark over `sizes` and returns its markdown rows. */
+export async function benchScale(sizes: number[] = DEFAULT_SIZES): Promise<string[]> {
+  const cluster = await EtcdCluster.start({
+    size: 3,
+    dir: mkdtempSync(path.join(os.tmpdir(), "raftscope-scale-etcd-")),
+  });
+  // The pollers' timers and the deadlines of etcd calls are unref'd: keep the process up.
+  const alive = setInterval(() => undefined, 1000);
+  const lines = [
+    "| clusters (3 members each) | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | etcd gRPC req/s | /metrics scrapes/s |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  try {
+    for (const n of sizes) {
+      const f = await measure(cluster, n);
+      lines.push(
+        `| ${f.clusters} | ${f.cpuPercent.toFixed(0)} % | ${f.rssMiB.toFixed(0)} MiB | ${f.loopLagP99Ms.toFixed(0)} ms | ${f.latenessP99Ms.toFixed(0)} / ${f.latenessMaxMs.toFixed(0)} ms | ${f.oldestVerdictMs.toFixed(0)} ms | ${f.grpcPerSecond.toFixed(0)} | ${f.scrapesPerSecond.toFixed(0)} |`,
+      );
+      console.error(lines.at(-1));
+      await sleep(2_000);
+    }
+  } finally {
+    clearInterval(alive);
+    await cluster.teardown({ removeData: true });
+  }
+  return lines;
+}
+
+runWhenMain(import.meta.url, () => {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  return benchScale(sizes.length > 0 ? sizes : DEFAULT_SIZES);
+});
