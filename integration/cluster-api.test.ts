@@ -128,7 +128,14 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
     const down = await eventually((x) => x.quorum.margin === -1 && !x.writable, 15_000);
     expect(down.status).toBe("unavailable");
     expect(down.members.find((m) => m.name === leader)?.reachable).toBe(true);
-    expect((await events()).map((e) => e.type)).toContain("quorum_lost");
+    // Quorum loss is an event once confirmed: two verdicts at least a second apart.
+    const confirmBy = Date.now() + 5_000;
+    let types = (await events()).map((e) => e.type);
+    while (!types.includes("quorum_lost") && Date.now() < confirmBy) {
+      await new Promise((r) => setTimeout(r, 200));
+      types = (await events()).map((e) => e.type);
+    }
+    expect(types).toContain("quorum_lost");
 
     for (const name of followers) await cluster.restart(name, { requireLeader: false });
     const back = await eventually(
