@@ -267,8 +267,15 @@ describe("TLS faults against a 3-member etcd 3.4 cluster with mutual TLS", () =>
           subject: "CN=raftscope",
           expiry: "valid",
         });
-        // The event log already carries the diagnosis, not gRPC's "14 UNAVAILABLE".
-        const down = poller.events.recent(20).filter((e) => e.type === "member_unreachable");
+        // The event log carries the diagnosis, not gRPC's "14 UNAVAILABLE", once the outage is
+        // confirmed (two verdicts at least a second apart).
+        const events = poller.events;
+        const confirmBy = Date.now() + 5_000;
+        const downs = () => events.recent(20).filter((e) => e.type === "member_unreachable");
+        while (downs().length < 2 && Date.now() < confirmBy) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const down = downs();
         expect(down.map((e) => ("error" in e ? e.error : ""))).toEqual(
           expect.arrayContaining([expect.stringContaining("does not cover 127.0.0.1")]),
         );

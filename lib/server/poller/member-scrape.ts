@@ -41,7 +41,9 @@ export interface ScrapeContext {
  * Each part fails on its own and says why; none delays the verdict.
  */
 export async function scrapeMember(m: TrackedMember, ctx: ScrapeContext): Promise<void> {
-  const endpoint = m.probe?.kind === "reachable" ? m.probe.endpoint : m.endpoint;
+  // A member that does not answer Status is still handshaken: its certificate may be why.
+  const endpoint =
+    m.probe?.kind === "reachable" ? m.probe.endpoint : (m.endpoint ?? m.info.clientUrls[0]);
   if (!endpoint || m.scrapeInFlight) return;
   m.scrapeInFlight = true;
   try {
