@@ -103,6 +103,15 @@ export class KeyReader {
    * fails for want of a member or a leader is retried once, serializable, on another member:
    * during an election or a quorum loss, a member's own copy is what there is.
    */
+  /**
+   * Throws ETCD_UNAVAILABLE (503) with the poller's reason while Raftscope's own credentials
+   * keep it from the cluster: nothing it holds about the keys is current then.
+   */
+  assertCanSee(): void {
+    const blind = this.opts.blindReason?.();
+    if (blind) throw new RaftscopeError("ETCD_UNAVAILABLE", blind);
+  }
+
   range(query: RangeQuery): Promise<RangeAnswer> {
     const blind = this.opts.blindReason?.();
     if (blind) return Promise.reject(new RaftscopeError("ETCD_UNAVAILABLE", blind));

@@ -54,6 +54,7 @@ export async function listKeys(
   input: ListKeysInput,
   index?: KeyspaceIndex,
 ): Promise<KeyListing> {
+  reader.assertCanSee();
   const fromIndex = index ? listFromIndex(index, input) : undefined;
   if (fromIndex) return fromIndex;
   const page = await listChildren(
