@@ -182,7 +182,15 @@ describe("fault matrix on a 3-member cluster", () => {
     await dash.restart("SIGKILL");
     dash.startSampling();
     await expectVerdict(dash, cluster, { withinMs: 10_000 });
-    const afterCrash = await dash.events();
+    // The outage is an event once confirmed (two verdicts a second apart), maybe only now.
+    const confirmBy = Date.now() + 5_000;
+    let afterCrash = await dash.events();
+    const downFor = (events: typeof afterCrash) =>
+      events.filter((e) => e.type === "member_unreachable" && e.member.name === follower);
+    while (downFor(afterCrash).length === 0 && Date.now() < confirmBy) {
+      await new Promise((r) => setTimeout(r, 200));
+      afterCrash = await dash.events();
+    }
     expectContinuous(afterCrash);
     const downs = afterCrash.filter(
       (e) => e.type === "member_unreachable" && e.member.name === follower,

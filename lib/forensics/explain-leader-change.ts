@@ -3,6 +3,9 @@ import { thresholds } from "../health/thresholds";
 import type { ForensicSample, MemberForensics } from "./forensic-sample";
 import type { Evidence, EvidenceCause } from "./leader-change-forensics";
 
+/** How close to a leader change a new process must have started to count as its cause; ms. */
+const RESTART_NEAR_CHANGE_MS = 10_000;
+
 export interface LeaderChange {
   /** The old leader's member id; null when there was none to blame. */
   fromId: string | null;
@@ -78,7 +81,15 @@ function evidenceFor(
     .filter((v): v is number => v !== undefined);
   const firstStart = starts[0];
   const lastStart = starts.at(-1);
-  if (firstStart !== undefined && lastStart !== undefined && lastStart > firstStart) {
+  // A process that started well before the change was an earlier election's story, not this one's.
+  const startedNearChange =
+    lastStart !== undefined && lastStart * 1000 >= change.at - RESTART_NEAR_CHANGE_MS;
+  if (
+    firstStart !== undefined &&
+    lastStart !== undefined &&
+    lastStart > firstStart &&
+    startedNearChange
+  ) {
     const back = a.find((s) => s.m.reachable && s.m.processStartTimeSeconds === lastStart);
     add(
       "restarted",

@@ -63,9 +63,15 @@ export async function discoverMembers(opts: {
     const members = await tryList(answer.url);
     if (members) return { members, roles };
   }
+  // A URL whose Status failed is not known to be a learner (etcd 3.5 with auth on refuses
+  // Status to a non-root user, but serves MemberList): only a known learner is never asked.
+  for (const [i, url] of unknown.entries()) {
+    if (answers[i] !== undefined) continue;
+    const members = await tryList(url);
+    if (members) return { members, roles };
+  }
   const all = [...opts.voterUrls, ...unknown];
-  const onlyLearners =
-    answers.length > 0 && answers.every((a) => !a || a.learner) && tried.length === 0;
+  const onlyLearners = answers.length > 0 && answers.every((a) => a?.learner === true);
   throw new Error(
     onlyLearners
       ? `Only learners answered (${all.join(", ")}); a learner cannot list the members`
