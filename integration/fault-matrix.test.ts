@@ -105,7 +105,14 @@ describe("fault matrix on a 3-member cluster", () => {
     const h = await expectVerdict(dash, cluster);
     expect(h.status).toBe("unavailable");
     expect(h.quorum.margin).toBe(-1);
-    expect((await dash.events()).map((e) => e.type)).toContain("quorum_lost");
+    // Quorum loss is an event once confirmed: two verdicts at least a second apart.
+    const confirmBy = Date.now() + 5_000;
+    let types = (await dash.events()).map((e) => e.type);
+    while (!types.includes("quorum_lost") && Date.now() < confirmBy) {
+      await new Promise((r) => setTimeout(r, 200));
+      types = (await dash.events()).map((e) => e.type);
+    }
+    expect(types).toContain("quorum_lost");
   });
 
   it("6. all down: the API still answers and says so", async () => {
