@@ -192,9 +192,16 @@ describe("fault matrix on a 3-member cluster", () => {
     // The outage is an event once confirmed (two verdicts a second apart), maybe only now.
     const confirmBy = Date.now() + 5_000;
     let afterCrash = await dash.events();
-    const downFor = (events: typeof afterCrash) =>
-      events.filter((e) => e.type === "member_unreachable" && e.member.name === follower);
-    while (downFor(afterCrash).length === 0 && Date.now() < confirmBy) {
+    // Events come newest first: an outage is new when no recovery of the member follows it.
+    const newDown = (events: typeof afterCrash) => {
+      const first = events.find(
+        (e) =>
+          (e.type === "member_unreachable" || e.type === "member_recovered") &&
+          e.member.name === follower,
+      );
+      return first?.type === "member_unreachable" && first.seq > before.length;
+    };
+    while (!newDown(afterCrash) && Date.now() < confirmBy) {
       await new Promise((r) => setTimeout(r, 200));
       afterCrash = await dash.events();
     }
@@ -208,7 +215,12 @@ describe("fault matrix on a 3-member cluster", () => {
       (e) => e.type === "member_recovered" && e.member.name === follower,
     );
     const newer = downs.filter((e) => e.seq > (lastRecovery?.seq ?? 0));
-    expect(newer).toHaveLength(1);
+    expect(
+      newer,
+      JSON.stringify(
+        afterCrash.slice(0, 12).map((e) => [e.seq, e.type, "member" in e ? e.member.name : ""]),
+      ),
+    ).toHaveLength(1);
   });
 });
 
