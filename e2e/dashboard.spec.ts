@@ -88,7 +88,7 @@ test.describe("cluster dashboard", () => {
     await expect(d.memberBox(follower)).toHaveAttribute("data-state", /ok|degraded/);
   });
 
-  test("with every member frozen the page still renders, says quorum is lost and the data is stale", async ({
+  test("with every member frozen at once the page still renders, says Raftscope cannot see the cluster and the data is stale", async ({
     page,
     cluster,
   }, testInfo) => {
@@ -98,11 +98,13 @@ test.describe("cluster dashboard", () => {
     // Frozen members are thawed by the restoreMembers fixture whatever happens here.
     await page.goto("/clusters/demo");
     const d = dashboardPage(page);
-    await expect(d.headline).toContainText("Quorum lost: writes are failing", { timeout: 15_000 });
+    // Every member silent at the same moment looks exactly like Raftscope's own network failing:
+    // the verdict is unknown, never a quorum loss Raftscope cannot tell from its own fault.
+    await expect(d.headline).toContainText("Raftscope cannot see the cluster", { timeout: 15_000 });
     await expect(page.getByRole("alert").filter({ hasText: "Data is stale" })).toBeVisible({
       timeout: 10_000,
     });
-    await expect(d.writes).toContainText("failing");
+    await expect(d.writes).toContainText("unknown");
     await page.screenshot({ path: testInfo.outputPath("dashboard-etcd-down.png"), fullPage: true });
     for (const name of names) cluster.thaw(name);
     await expect(d.headline).toContainText("Can lose 1 more member", { timeout: 20_000 });
