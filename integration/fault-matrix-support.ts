@@ -194,3 +194,50 @@ export function expectContinuous(events: ClusterEvent[]): void {
     expect(s).toBe(i + 1);
   });
 }
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the health API until `check` passes, and returns that verdict; fails with the last. */
+export async function healthUntil(
+  dash: DashboardUnderTest,
+  check: (h: ClusterHealth) => boolean,
+  timeoutMs = 20_000,
+): Promise<ClusterHealth> {
+  const deadline = Date.now() + timeoutMs;
+  let h = await dash.health();
+  while (!check(h) && Date.now() < deadline) {
+    await pause(100);
+    h = await dash.health();
+  }
+  if (!check(h))
+    throw new Error(`verdict not reached within ${timeoutMs} ms: ${JSON.stringify(h)}`);
+  return h;
+}
+
+/**
+ * Polls the event log (newest first) until `check` passes or `timeoutMs` ends, and returns it:
+ * bad news is an event only once confirmed, a second or more after the verdict shows it.
+ */
+export async function eventsUntil(
+  dash: DashboardUnderTest,
+  check: (events: ClusterEvent[]) => boolean,
+  timeoutMs = 5_000,
+): Promise<ClusterEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  let events = await dash.events();
+  while (!check(events) && Date.now() < deadline) {
+    await pause(200);
+    events = await dash.events();
+  }
+  return events;
+}
+
+/** Events after sequence number `seq`, oldest first. */
+export async function eventsSince(dash: DashboardUnderTest, seq: number): Promise<ClusterEvent[]> {
+  return (await dash.events()).filter((e) => e.seq > seq).sort((a, b) => a.seq - b.seq);
+}
+
+/** The newest event's sequence number; 0 before any. */
+export async function lastSeq(dash: DashboardUnderTest): Promise<number> {
+  return Math.max(0, ...(await dash.events()).map((e) => e.seq));
+}

@@ -5,7 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createEtcdClient } from "../harness/etcd-client";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { ISOLATED_USER, PeerPartition } from "../harness/peer-partition";
-import { DashboardUnderTest, expectContinuous, expectVerdict } from "./fault-matrix-support";
+import {
+  DashboardUnderTest,
+  eventsUntil,
+  expectContinuous,
+  expectVerdict,
+} from "./fault-matrix-support";
 
 // Each case: the verdict matches the ground truth within 2 s, the API keeps answering with
 // p99 under 200 ms, memory stays bounded, the server never crashes, and the event log has no
@@ -106,13 +111,8 @@ describe("fault matrix on a 3-member cluster", () => {
     expect(h.status).toBe("unavailable");
     expect(h.quorum.margin).toBe(-1);
     // Quorum loss is an event once confirmed: two verdicts at least a second apart.
-    const confirmBy = Date.now() + 5_000;
-    let types = (await dash.events()).map((e) => e.type);
-    while (!types.includes("quorum_lost") && Date.now() < confirmBy) {
-      await new Promise((r) => setTimeout(r, 200));
-      types = (await dash.events()).map((e) => e.type);
-    }
-    expect(types).toContain("quorum_lost");
+    const events = await eventsUntil(dash, (es) => es.some((e) => e.type === "quorum_lost"));
+    expect(events.map((e) => e.type)).toContain("quorum_lost");
   });
 
   it("6. all down: the API still answers and says so", async () => {
@@ -190,21 +190,15 @@ describe("fault matrix on a 3-member cluster", () => {
     dash.startSampling();
     await expectVerdict(dash, cluster, { withinMs: 10_000 });
     // The outage is an event once confirmed (two verdicts a second apart), maybe only now.
-    const confirmBy = Date.now() + 5_000;
-    let afterCrash = await dash.events();
     // Events come newest first: an outage is new when no recovery of the member follows it.
-    const newDown = (events: typeof afterCrash) => {
+    const afterCrash = await eventsUntil(dash, (events) => {
       const first = events.find(
         (e) =>
           (e.type === "member_unreachable" || e.type === "member_recovered") &&
           e.member.name === follower,
       );
       return first?.type === "member_unreachable" && first.seq > before.length;
-    };
-    while (!newDown(afterCrash) && Date.now() < confirmBy) {
-      await new Promise((r) => setTimeout(r, 200));
-      afterCrash = await dash.events();
-    }
+    });
     expectContinuous(afterCrash);
     const downs = afterCrash.filter(
       (e) => e.type === "member_unreachable" && e.member.name === follower,

@@ -6,40 +6,20 @@ import { certPaths, type KeyPair } from "../harness/certs";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import type { TlsFiles } from "../harness/etcdctl";
 import { ISOLATED_USER, PeerPartition } from "../harness/peer-partition";
-import type { ClusterEvent } from "../lib/events/cluster-event";
-import type { ClusterHealth } from "../lib/health/cluster-health";
 import { BadPki, PAST } from "./bad-pki";
-import { DashboardUnderTest, expectVerdict } from "./fault-matrix-support";
+import {
+  DashboardUnderTest,
+  eventsSince,
+  expectVerdict,
+  healthUntil,
+  lastSeq,
+} from "./fault-matrix-support";
 
 // When Raftscope cannot see the cluster it says so: its own expired certificate is an unknown
 // verdict, not a failing cluster; a member cut off from its peers leaves a trace; a fault does
 // not become a storm of verdicts.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function healthUntil(
-  dash: DashboardUnderTest,
-  check: (h: ClusterHealth) => boolean,
-  timeoutMs = 20_000,
-): Promise<ClusterHealth> {
-  const deadline = Date.now() + timeoutMs;
-  let h = await dash.health();
-  while (!check(h) && Date.now() < deadline) {
-    await sleep(100);
-    h = await dash.health();
-  }
-  if (!check(h))
-    throw new Error(`verdict not reached within ${timeoutMs} ms: ${JSON.stringify(h)}`);
-  return h;
-}
-
-async function eventsSince(dash: DashboardUnderTest, seq: number): Promise<ClusterEvent[]> {
-  return (await dash.events()).filter((e) => e.seq > seq).sort((a, b) => a.seq - b.seq);
-}
-
-async function lastSeq(dash: DashboardUnderTest): Promise<number> {
-  return Math.max(0, ...(await dash.events()).map((e) => e.seq));
-}
 
 /** Health frames one viewer of the stream receives in `ms`. */
 async function framesPerSecond(dash: DashboardUnderTest, ms: number): Promise<number> {

@@ -4,37 +4,18 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import type { ClusterEvent } from "../lib/events/cluster-event";
-import type { ClusterHealth } from "../lib/health/cluster-health";
-import { DashboardUnderTest, expectVerdict } from "./fault-matrix-support";
+import {
+  DashboardUnderTest,
+  eventsSince,
+  expectVerdict,
+  healthUntil,
+  lastSeq,
+} from "./fault-matrix-support";
 
 // The verdict against elections, Raftscope's own stall and membership changes, on whichever
 // etcd RAFTSCOPE_ETCD_VERSION names (npm test runs this file on 3.4 and on 3.5).
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function healthUntil(
-  dash: DashboardUnderTest,
-  check: (h: ClusterHealth) => boolean,
-  timeoutMs = 20_000,
-): Promise<ClusterHealth> {
-  const deadline = Date.now() + timeoutMs;
-  let h = await dash.health();
-  while (!check(h) && Date.now() < deadline) {
-    await sleep(100);
-    h = await dash.health();
-  }
-  if (!check(h))
-    throw new Error(`verdict not reached within ${timeoutMs} ms: ${JSON.stringify(h)}`);
-  return h;
-}
-
-async function eventsSince(dash: DashboardUnderTest, seq: number): Promise<ClusterEvent[]> {
-  return (await dash.events()).filter((e) => e.seq > seq).sort((a, b) => a.seq - b.seq);
-}
-
-async function lastSeq(dash: DashboardUnderTest): Promise<number> {
-  return Math.max(0, ...(await dash.events()).map((e) => e.seq));
-}
 
 describe("the verdict on a 3-member cluster", () => {
   let cluster: EtcdCluster;
