@@ -17,6 +17,9 @@ import {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Leader freezes in the election test; RAFTSCOPE_FREEZE_ROUNDS=10 for the long check. */
+const FREEZE_ROUNDS = Number(process.env.RAFTSCOPE_FREEZE_ROUNDS ?? 4);
+
 describe("the verdict on a 3-member cluster", () => {
   let cluster: EtcdCluster;
   let dash: DashboardUnderTest;
@@ -38,7 +41,7 @@ describe("the verdict on a 3-member cluster", () => {
   it("records each election once, with etcd's own term, and no quorum loss, when the leader is frozen and thawed", async () => {
     const startedAt = Date.now();
     const from = await lastSeq(dash);
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < FREEZE_ROUNDS; round++) {
       const old = await cluster.waitForLeader();
       cluster.freeze(old);
       await cluster.waitForLeader({ exclude: old, timeoutMs: 15_000 });
