@@ -2,8 +2,13 @@
 // watching N clusters at the default intervals. Every config entry points at the same 3-member
 // harness cluster under its own id, so what grows is Raftscope's own cost. Per size: CPU share
 // of one core, RSS, event-loop lag p99, how late verdicts come against the poll interval, the
-// oldest verdict seen, and etcd's request rate.
+// oldest verdict seen, and etcd's request rate and CPU.
+//
+// `--pin` (or RAFTSCOPE_BENCH_PIN=1) gives Raftscope exactly one core: this process is pinned to
+// the second CPU and the three etcd members to the first, so "within one core" is literal and
+// etcd's own work does not compete with the pollers (Linux only; needs util-linux's taskset).
 
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,6 +43,20 @@ async function grpcStarted(cluster: EtcdCluster): Promise<number> {
   return sum;
 }
 
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (Linux). */
+function cpuSeconds(pid: number): number {
+  // Fields after the command name's closing parenthesis: utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const userHz = 100; // Linux's USER_HZ, which /proc reports clock ticks in
+  return (Number(fields[11]) + Number(fields[12])) / userHz;
+}
+
+/** Pins `pid` and all its threads to the given CPU list, e.g. "0" (util-linux taskset). */
+function pin(pid: number, cpus: string): void {
+  execFileSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { stdio: "ignore" });
+}
+
 export interface ScaleFigures {
   clusters: number;
   cpuPercent: number;
@@ -48,6 +67,8 @@ export interface ScaleFigures {
   oldestVerdictMs: number;
   grpcPerSecond: number;
   scrapesPerSecond: number;
+  /** CPU of all three etcd members together, % of one core. */
+  etcdCpuPercent: number;
 }
 
 async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigures> {
@@ -81,6 +102,8 @@ async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigure
     lag.enable();
     measuring = true;
     const before = await grpcStarted(cluster);
+    const etcdPids = cluster.members.flatMap((m) => (m.pid === undefined ? [] : [m.pid]));
+    const etcdCpu0 = etcdPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const rss: number[] = [];
@@ -96,6 +119,7 @@ async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigure
     }
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const etcdCpu = etcdPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - etcdCpu0;
     const after = await grpcStarted(cluster);
     measuring = false;
     lag.disable();
@@ -111,6 +135,7 @@ async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigure
       grpcPerSecond: (after - before) / seconds,
       // /metrics is HTTP, not gRPC: etcd 3.4 does not count it; one per member per scrape.
       scrapesPerSecond: members / ((pollers[0]?.config.scrapeIntervalMs ?? 2000) / 1000),
+      etcdCpuPercent: (etcdCpu / seconds) * 100,
     };
   } finally {
     for (const off of offs) off();
@@ -119,22 +144,29 @@ async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigure
 }
 
 /** Runs the scale benchmark over `sizes` and returns its markdown rows. */
-export async function benchScale(sizes: number[] = DEFAULT_SIZES): Promise<string[]> {
+export async function benchScale(
+  sizes: number[] = DEFAULT_SIZES,
+  opts: { pinned?: boolean } = {},
+): Promise<string[]> {
   const cluster = await EtcdCluster.start({
     size: 3,
     dir: mkdtempSync(path.join(os.tmpdir(), "raftscope-scale-etcd-")),
   });
+  if (opts.pinned) {
+    for (const m of cluster.members) if (m.pid !== undefined) pin(m.pid, "0");
+    pin(process.pid, "1");
+  }
   // The pollers' timers and the deadlines of etcd calls are unref'd: keep the process up.
   const alive = setInterval(() => undefined, 1000);
   const lines = [
-    "| clusters (3 members each) | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | etcd gRPC req/s | /metrics scrapes/s |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    `| clusters (3 members each)${opts.pinned ? ", Raftscope pinned to one CPU, etcd to the other" : ""} | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | etcd gRPC req/s | /metrics scrapes/s | etcd CPU, % of one core |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   try {
     for (const n of sizes) {
       const f = await measure(cluster, n);
       lines.push(
-        `| ${f.clusters} | ${f.cpuPercent.toFixed(0)} % | ${f.rssMiB.toFixed(0)} MiB | ${f.loopLagP99Ms.toFixed(0)} ms | ${f.latenessP99Ms.toFixed(0)} / ${f.latenessMaxMs.toFixed(0)} ms | ${f.oldestVerdictMs.toFixed(0)} ms | ${f.grpcPerSecond.toFixed(0)} | ${f.scrapesPerSecond.toFixed(0)} |`,
+        `| ${f.clusters} | ${f.cpuPercent.toFixed(0)} % | ${f.rssMiB.toFixed(0)} MiB | ${f.loopLagP99Ms.toFixed(0)} ms | ${f.latenessP99Ms.toFixed(0)} / ${f.latenessMaxMs.toFixed(0)} ms | ${f.oldestVerdictMs.toFixed(0)} ms | ${f.grpcPerSecond.toFixed(0)} | ${f.scrapesPerSecond.toFixed(0)} | ${f.etcdCpuPercent.toFixed(0)} % |`,
       );
       console.error(lines.at(-1));
       await sleep(2_000);
@@ -151,5 +183,6 @@ runWhenMain(import.meta.url, () => {
     .slice(2)
     .map(Number)
     .filter((n) => n > 0);
-  return benchScale(sizes.length > 0 ? sizes : DEFAULT_SIZES);
+  const pinned = process.argv.includes("--pin") || process.env.RAFTSCOPE_BENCH_PIN === "1";
+  return benchScale(sizes.length > 0 ? sizes : DEFAULT_SIZES, { pinned });
 });
