@@ -80,6 +80,7 @@ describe.each<EtcdVersion>(["3.4", "3.5"])("consistency check on real etcd %s", 
   it(`agrees ${ROUNDS} times over under steady writes and compactions`, async () => {
     const load = steadyWrites(client);
     const reports: ConsistencyReport[] = [];
+    const unexplained: string[] = [];
     try {
       for (let i = 0; i < ROUNDS; i++) {
         if (i % 5 === 2) {
@@ -87,13 +88,25 @@ describe.each<EtcdVersion>(["3.4", "3.5"])("consistency check on real etcd %s", 
           const rev = (await client.get("/load/0").exec()).header.revision;
           void cluster.etcdctl(["compaction", String(Number(rev) - 5)]).catch(() => undefined);
         }
-        reports.push(await checker.run("periodic"));
+        const startedAt = Date.now();
+        const report = await checker.run("periodic");
+        if (report.outcome === "consistent") {
+          reports.push(report);
+          continue;
+        }
+        // The only excuse for not comparing is a real election during the round (on a loaded
+        // machine etcd may hold one): it must be in etcd's own logs, and the round says so.
+        const elections = cluster.electionsSince(startedAt - 2_000);
+        if (report.outcome !== "inconclusive" || elections.length === 0) {
+          unexplained.push(`round ${i + 1}: ${report.outcome}: ${report.reason ?? ""}`);
+        }
       }
     } finally {
       expect(await load.stop()).toBeGreaterThan(ROUNDS);
     }
-    const outcomes = reports.map((r) => `${r.outcome}${r.reason ? `: ${r.reason}` : ""}`);
-    expect(outcomes).toEqual(Array(ROUNDS).fill("consistent"));
+    // Never a mismatch on a healthy cluster, and never skipped without an election behind it.
+    expect(unexplained).toEqual([]);
+    expect(reports.length).toBeGreaterThanOrEqual(ROUNDS - 5);
     for (const r of reports) {
       expect(r.members).toHaveLength(3);
       expect(new Set(r.members.map((m) => m.hash)).size).toBe(1);

@@ -108,7 +108,14 @@ describe("why the leader changed, on real etcd 3.4", () => {
     });
     const event = await change;
     const f = await explanation(event.seq, (x) => x.evidence[0]?.cause === "transfer");
-    expect(f?.evidence.map((e) => e.cause)).toEqual(["transfer"]);
+    const causes = f?.evidence.map((e) => e.cause) ?? [];
+    expect(causes[0]).toBe("transfer");
+    // No fault: nothing says the leader restarted, froze or lost its peers. (A slow disk may
+    // be listed after the transfer: on a loaded machine etcd's fsync p99 really can exceed
+    // its guidance, and that is what the metrics say.)
+    expect(causes).not.toContain("restarted");
+    expect(causes).not.toContain("stopped_answering");
+    expect(causes).not.toContain("heartbeat_failures");
     expect(f?.likely).toMatch(/^likely: a leadership transfer: /);
   });
 });
