@@ -1,5 +1,7 @@
 import "server-only";
 import type { ClusterConfig } from "../config/config-schema";
+import { type ConsistencyMismatch, mismatchAfter } from "../consistency/consistency-mismatch";
+import type { ConsistencyReport } from "../consistency/consistency-report";
 import type { ClusterEvent } from "../events/cluster-event";
 import { detectBlindness } from "../health/blindness";
 import type { ClusterHealth } from "../health/cluster-health";
@@ -65,6 +67,7 @@ export class ClusterPoller {
   private etcdClusterId = "";
   private discoveryError: string | undefined;
   private pollerFault: string | undefined;
+  private consistencyMismatch: ConsistencyMismatch | null = null;
   private memberListInFlight = false;
   private lastMemberListAt = 0;
   private lastScrapeAt = 0;
@@ -150,6 +153,14 @@ export class ClusterPoller {
     await this.loop;
     this.recorder.close();
     this.clients.close();
+  }
+
+  /** Takes a finished consistency check: a confirmed mismatch stays in the verdict until one agrees. */
+  noteConsistency(report: ConsistencyReport): void {
+    const next = mismatchAfter(this.consistencyMismatch, report);
+    if (next === this.consistencyMismatch) return;
+    this.consistencyMismatch = next;
+    this.queuePublish();
   }
 
   subscribe(listener: (msg: PollerMessage) => void): () => void {
@@ -423,6 +434,7 @@ export class ClusterPoller {
         lastGoodSweepAt: this.lastGoodSweepAt,
         ...(this.tlsSource ? { tls: this.tlsObservations() } : {}),
         ...(this.pollerFault ? { pollerFault: this.pollerFault } : {}),
+        ...(this.consistencyMismatch ? { consistencyMismatch: this.consistencyMismatch } : {}),
       },
       this.intervalMs,
     );

@@ -40,6 +40,7 @@ export function getConsistencyChecker(clusterId: string): ConsistencyChecker {
       health: () => poller.health,
       ...(poller.tlsSource ? { tlsSource: poller.tlsSource } : {}),
       onInconsistent: (report) => recordMismatch(poller.events, report),
+      onReport: (report) => poller.noteConsistency(report),
     });
     checkers.set(clusterId, checker);
   }
