@@ -5,10 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterConfigSchema } from "../lib/config/config-schema";
 import type { ClusterEvent } from "../lib/events/cluster-event";
-import type { LeaderChangeForensics } from "../lib/forensics/leader-change-forensics";
+import {
+  type LeaderChangeForensics,
+  leaderChangeForensicsSchema,
+} from "../lib/forensics/leader-change-forensics";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { EventLog } from "../lib/server/event-log";
 import { ForensicsRecorder } from "../lib/server/forensics/forensics-recorder";
+import { DashboardUnderTest, eventsUntil, lastSeq } from "./fault-matrix-support";
 import { until } from "./poller-support";
 
 let cluster: EtcdCluster;
@@ -110,5 +114,65 @@ describe("why the leader changed, on real etcd 3.4", () => {
     const f = await explanation(event.seq, (x) => x.evidence[0]?.cause === "transfer");
     expect(f?.evidence.map((e) => e.cause)).toEqual(["transfer"]);
     expect(f?.likely).toMatch(/^likely: a leadership transfer: /);
+  });
+});
+
+/** The dashboard's explanation of event `seq`, once `ok` holds or the time is up. */
+async function servedExplanation(
+  dash: DashboardUnderTest,
+  seq: number,
+  ok: (f: LeaderChangeForensics) => boolean,
+  timeoutMs = 45_000,
+): Promise<LeaderChangeForensics | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${dash.url}/api/clusters/${dash.clusterId}/forensics`, {
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(res.status).toBe(200);
+    const all = leaderChangeForensicsSchema.array().parse(await res.json());
+    const f = all.find((x) => x.seq === seq);
+    if ((f && ok(f)) || Date.now() > deadline) return f;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe("why the leader changed, after Raftscope restarts", () => {
+  it("a leader killed: its event keeps the evidence across a dashboard restart", async () => {
+    const dash = await DashboardUnderTest.start(cluster);
+    try {
+      const leader = await healthyLeader();
+      const seq = await lastSeq(dash);
+      await cluster.kill(leader);
+      const changed = (
+        await eventsUntil(
+          dash,
+          (es) => es.some((e) => e.seq > seq && e.type === "leader_changed"),
+          30_000,
+        )
+      ).find((e) => e.seq > seq && e.type === "leader_changed");
+      if (!changed) throw new Error("no leader_changed event after the leader was killed");
+      await cluster.restart(leader);
+      const before = await servedExplanation(
+        dash,
+        changed.seq,
+        (x) => x.evidence[0]?.cause === "restarted",
+      );
+      expect(before?.evidence[0]?.cause).toBe("restarted");
+
+      await dash.restart();
+      const events = await dash.events();
+      expect(events.find((e) => e.seq === changed.seq)).toMatchObject({
+        type: "leader_changed",
+        at: changed.at,
+      });
+      const after = await servedExplanation(dash, changed.seq, () => true, 0);
+      // The case may have gained evidence between the read and the restart; what it had stays.
+      expect(after?.evidence[0]).toEqual(before?.evidence[0]);
+      expect(after?.likely).toMatch(/^likely: the leader restarted: /);
+      expect(after?.settled).toBe(true);
+    } finally {
+      await dash.server.stop();
+    }
   });
 });
