@@ -31,14 +31,16 @@ function nextLeaderChange(): Promise<ClusterEvent> {
   });
 }
 
+/** Reads an explanation until `ok` holds or the time is up; the recorder's by default. */
 async function explanation(
   seq: number,
   ok: (f: LeaderChangeForensics) => boolean,
   timeoutMs = 45_000,
+  read: (seq: number) => Promise<LeaderChangeForensics | undefined> = async (s) => recorder.get(s),
 ): Promise<LeaderChangeForensics | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const f = recorder.get(seq);
+    const f = await read(seq);
     if ((f && ok(f)) || Date.now() > deadline) return f;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -117,24 +119,16 @@ describe("why the leader changed, on real etcd 3.4", () => {
   });
 });
 
-/** The dashboard's explanation of event `seq`, once `ok` holds or the time is up. */
-async function servedExplanation(
-  dash: DashboardUnderTest,
-  seq: number,
-  ok: (f: LeaderChangeForensics) => boolean,
-  timeoutMs = 45_000,
-): Promise<LeaderChangeForensics | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await fetch(`${dash.url}/api/clusters/${dash.clusterId}/forensics`, {
-      signal: AbortSignal.timeout(5_000),
-    });
-    expect(res.status).toBe(200);
-    const all = leaderChangeForensicsSchema.array().parse(await res.json());
-    const f = all.find((x) => x.seq === seq);
-    if ((f && ok(f)) || Date.now() > deadline) return f;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+/** The dashboard's explanation of event `seq`, as its API serves it. */
+async function served(dash: DashboardUnderTest, seq: number) {
+  const res = await fetch(`${dash.url}/api/clusters/${dash.clusterId}/forensics`, {
+    signal: AbortSignal.timeout(5_000),
+  });
+  expect(res.status).toBe(200);
+  return leaderChangeForensicsSchema
+    .array()
+    .parse(await res.json())
+    .find((x) => x.seq === seq);
 }
 
 describe("why the leader changed, after Raftscope restarts", () => {
@@ -153,10 +147,11 @@ describe("why the leader changed, after Raftscope restarts", () => {
       ).find((e) => e.seq > seq && e.type === "leader_changed");
       if (!changed) throw new Error("no leader_changed event after the leader was killed");
       await cluster.restart(leader);
-      const before = await servedExplanation(
-        dash,
+      const before = await explanation(
         changed.seq,
         (x) => x.evidence[0]?.cause === "restarted",
+        45_000,
+        (seq) => served(dash, seq),
       );
       expect(before?.evidence[0]?.cause).toBe("restarted");
 
@@ -166,7 +161,7 @@ describe("why the leader changed, after Raftscope restarts", () => {
         type: "leader_changed",
         at: changed.at,
       });
-      const after = await servedExplanation(dash, changed.seq, () => true, 0);
+      const after = await served(dash, changed.seq);
       // The case may have gained evidence between the read and the restart; what it had stays.
       expect(after?.evidence[0]).toEqual(before?.evidence[0]);
       expect(after?.likely).toMatch(/^likely: the leader restarted: /);
