@@ -190,6 +190,11 @@ describe.each<EtcdVersion>(["3.4", "3.5"])("consistency check on real etcd %s", 
       expect(mismatchWarning(warned)?.message).toContain(`${victim.name} (hash `);
       expect(warned.status).toBe("degraded");
 
+      // A restart of Raftscope does not clear it: the event log still holds the mismatch.
+      await dash.restart();
+      const restarted = await healthUntil(dash, (h) => h.members.length === 3);
+      expect(mismatchWarning(restarted)?.message).toBe(mismatchWarning(warned)?.message);
+
       // A check that cannot decide (the bad member down) leaves the warning standing...
       await cluster.stop(victim.name);
       await healthUntil(dash, (h) => h.members.some((m) => m.name === victim.name && !m.reachable));
@@ -203,6 +208,8 @@ describe.each<EtcdVersion>(["3.4", "3.5"])("consistency check on real etcd %s", 
       await pause(MIN_GAP_MS);
       expect(consistencyReportSchema.parse(await postCheck(dash)).outcome).toBe("consistent");
       await healthUntil(dash, (h) => mismatchWarning(h) === undefined);
+      const events = await dash.events();
+      expect(events.map((e) => e.type)).toContain("consistency_agreed");
     } finally {
       await dash.server.stop();
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { ClusterEvent } from "../events/cluster-event";
 import { makeHealth } from "../test-factories/health-factory";
 import { makeCluster } from "../test-factories/member-snapshot-factory";
-import { mismatchAfter } from "./consistency-mismatch";
+import { mismatchAfter, mismatchFromEvents } from "./consistency-mismatch";
 import { type ConsistencyReport, consistencyReportSchema } from "./consistency-report";
 import captured34 from "./fixtures/hashkv-tampered-3.4.json";
 import captured35 from "./fixtures/hashkv-tampered-3.5.json";
@@ -68,6 +69,47 @@ describe.each(real)("mismatchAfter on etcd $version's answers", ({ clean, tamper
     const inconclusive = later(tampered, { outcome: "inconclusive", consistent: null });
     expect(mismatchAfter(null, inconclusive)).toBeNull();
     expect(mismatchAfter(null, clean)).toBeNull();
+  });
+});
+
+describe("mismatchFromEvents: the warning across a restart", () => {
+  const tampered = real[0]?.tampered as ConsistencyReport;
+  const base = { clusterId: "demo", at: "2026-11-29T17:07:50.500Z" };
+  const found: ClusterEvent = {
+    ...base,
+    seq: 7,
+    type: "consistency_mismatch",
+    revision: tampered.revision ?? 0,
+    ...(tampered.checkedAt ? { checkedAt: tampered.checkedAt } : {}),
+    members: tampered.members.map(({ id, name, hash, compactRevision }) => ({
+      id,
+      name,
+      hash,
+      compactRevision,
+    })),
+  };
+  const agreed: ClusterEvent = { ...base, seq: 9, type: "consistency_agreed", revision: 40 };
+  const other: ClusterEvent = {
+    ...base,
+    seq: 8,
+    type: "quorum_regained",
+    healthyVoters: 3,
+    size: 2,
+  };
+
+  it("restores the last mismatch from the event log, newest first", () => {
+    expect(mismatchFromEvents([other, found])).toEqual(mismatchAfter(null, tampered));
+    // Events logged before the check's start was recorded: the time of the event stands in.
+    const { checkedAt: _, ...older } = found as Extract<
+      ClusterEvent,
+      { type: "consistency_mismatch" }
+    >;
+    expect(mismatchFromEvents([older])?.checkedAt).toBe(found.at);
+  });
+
+  it("restores nothing once a later check agreed, or with no mismatch logged", () => {
+    expect(mismatchFromEvents([agreed, other, found])).toBeNull();
+    expect(mismatchFromEvents([other])).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ClusterEvent } from "../events/cluster-event";
 import { compareHashes } from "./compare-hashes";
 import type { ConsistencyReport } from "./consistency-report";
 
@@ -40,4 +41,30 @@ export function mismatchAfter(
     ),
     majorityHash: tie ? null : largest.hash,
   };
+}
+
+/**
+ * The mismatch standing after the events in `newestFirst` (the event log, newest first): the
+ * last `consistency_mismatch` unless a `consistency_agreed` came after it, else null. How a
+ * restart keeps the warning until a check agrees.
+ */
+export function mismatchFromEvents(
+  newestFirst: readonly ClusterEvent[],
+): ConsistencyMismatch | null {
+  const last = newestFirst.find(
+    (e) => e.type === "consistency_mismatch" || e.type === "consistency_agreed",
+  );
+  if (last?.type !== "consistency_mismatch") return null;
+  return mismatchAfter(null, {
+    checkedAt: last.checkedAt ?? last.at,
+    revision: last.revision,
+    members: last.members.map((m) => ({ ...m, hashRevision: null, durationMs: null, error: null })),
+    consistent: false,
+    outcome: "inconsistent",
+    reason: null,
+    trigger: null,
+    attempts: 0,
+    running: false,
+    nextCheckAt: null,
+  });
 }
