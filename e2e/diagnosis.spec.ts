@@ -20,6 +20,11 @@ test("consistency, upgrade readiness and defragmentation advice on the cluster p
 
   const upgrade = page.getByRole("region", { name: "Upgrade readiness" });
   await expect(upgrade).toContainText("Ready to upgrade to 3.5");
+  // etcd 3.4 and 3.5 send no storage version or downgrade state in Status.
+  await expect(upgrade.getByRole("row", { name: /^m1\b/ }).getByRole("cell").last()).toHaveText(
+    "not reported",
+  );
+  await expect(upgrade).toContainText("Downgradenot reported (an etcd 3.6+ Status field)");
 
   const defrag = page.getByRole("region", { name: "Defragmentation advice" });
   await expect(

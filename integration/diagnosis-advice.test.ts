@@ -110,5 +110,10 @@ describe("defragmentation advice and upgrade readiness on real etcd 3.4", () => 
     expect(r.clusterVersion).toBe("3.4");
     expect(r.serverVersions).toEqual(["3.4.23"]);
     expect(r.headline).toBe("ready to upgrade to 3.5");
+    // 3.4 has no storageVersion or downgradeInfo in Status: not reported, never a guess.
+    expect(r.members.map((m) => [m.storageVersion, m.downgrade])).toEqual(
+      r.members.map(() => [null, null]),
+    );
+    expect(r).toMatchObject({ storageVersion: null, downgrade: null, corruptionChecks: null });
   });
 });

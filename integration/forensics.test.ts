@@ -5,10 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterConfigSchema } from "../lib/config/config-schema";
 import type { ClusterEvent } from "../lib/events/cluster-event";
-import type { LeaderChangeForensics } from "../lib/forensics/leader-change-forensics";
+import {
+  type LeaderChangeForensics,
+  leaderChangeForensicsSchema,
+} from "../lib/forensics/leader-change-forensics";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { EventLog } from "../lib/server/event-log";
 import { ForensicsRecorder } from "../lib/server/forensics/forensics-recorder";
+import { DashboardUnderTest, eventsUntil, lastSeq } from "./fault-matrix-support";
 import { until } from "./poller-support";
 
 let cluster: EtcdCluster;
@@ -27,14 +31,16 @@ function nextLeaderChange(): Promise<ClusterEvent> {
   });
 }
 
+/** Reads an explanation until `ok` holds or the time is up; the recorder's by default. */
 async function explanation(
   seq: number,
   ok: (f: LeaderChangeForensics) => boolean,
   timeoutMs = 45_000,
+  read: (seq: number) => Promise<LeaderChangeForensics | undefined> = async (s) => recorder.get(s),
 ): Promise<LeaderChangeForensics | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const f = recorder.get(seq);
+    const f = await read(seq);
     if ((f && ok(f)) || Date.now() > deadline) return f;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -117,5 +123,58 @@ describe("why the leader changed, on real etcd 3.4", () => {
     expect(causes).not.toContain("stopped_answering");
     expect(causes).not.toContain("heartbeat_failures");
     expect(f?.likely).toMatch(/^likely: a leadership transfer: /);
+  });
+});
+
+/** The dashboard's explanation of event `seq`, as its API serves it. */
+async function served(dash: DashboardUnderTest, seq: number) {
+  const res = await fetch(`${dash.url}/api/clusters/${dash.clusterId}/forensics`, {
+    signal: AbortSignal.timeout(5_000),
+  });
+  expect(res.status).toBe(200);
+  return leaderChangeForensicsSchema
+    .array()
+    .parse(await res.json())
+    .find((x) => x.seq === seq);
+}
+
+describe("why the leader changed, after Raftscope restarts", () => {
+  it("a leader killed: its event keeps the evidence across a dashboard restart", async () => {
+    const dash = await DashboardUnderTest.start(cluster);
+    try {
+      const leader = await healthyLeader();
+      const seq = await lastSeq(dash);
+      await cluster.kill(leader);
+      const changed = (
+        await eventsUntil(
+          dash,
+          (es) => es.some((e) => e.seq > seq && e.type === "leader_changed"),
+          30_000,
+        )
+      ).find((e) => e.seq > seq && e.type === "leader_changed");
+      if (!changed) throw new Error("no leader_changed event after the leader was killed");
+      await cluster.restart(leader);
+      const before = await explanation(
+        changed.seq,
+        (x) => x.evidence[0]?.cause === "restarted",
+        45_000,
+        (seq) => served(dash, seq),
+      );
+      expect(before?.evidence[0]?.cause).toBe("restarted");
+
+      await dash.restart();
+      const events = await dash.events();
+      expect(events.find((e) => e.seq === changed.seq)).toMatchObject({
+        type: "leader_changed",
+        at: changed.at,
+      });
+      const after = await served(dash, changed.seq);
+      // The case may have gained evidence between the read and the restart; what it had stays.
+      expect(after?.evidence[0]).toEqual(before?.evidence[0]);
+      expect(after?.likely).toMatch(/^likely: the leader restarted: /);
+      expect(after?.settled).toBe(true);
+    } finally {
+      await dash.server.stop();
+    }
   });
 });

@@ -29,6 +29,7 @@ const categoryOf: Record<EventType, EventCategory> = {
   raftscope_blind: "raftscope",
   raftscope_sight_restored: "raftscope",
   consistency_mismatch: "alarms",
+  consistency_agreed: "alarms",
 };
 
 export function eventCategory(type: EventType): EventCategory {

@@ -20,6 +20,7 @@ const tone: Record<ClusterEvent["type"], string> = {
   raftscope_blind: "bg-slate-700",
   raftscope_sight_restored: "bg-slate-400",
   consistency_mismatch: "bg-red-700",
+  consistency_agreed: "bg-emerald-600",
 };
 
 function dayOf(iso: string): string {

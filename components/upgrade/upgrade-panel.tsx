@@ -3,7 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { PanelFrame } from "@/components/diagnosis/panel-frame";
 import { diagnosisQueries } from "@/lib/queries/diagnosis-queries";
-import type { UpgradeReadiness } from "@/lib/upgrade/upgrade-readiness";
+import type { Downgrade, UpgradeReadiness } from "@/lib/upgrade/upgrade-readiness";
+
+const NOT_REPORTED = "not reported (an etcd 3.6+ Status field)";
+
+function downgradeText(d: Downgrade | null): string {
+  if (!d) return NOT_REPORTED;
+  return d.enabled ? `enabled, to ${d.targetVersion || "an older version"}` : "none in progress";
+}
 
 function Facts({ r }: { r: UpgradeReadiness }) {
   const checks = r.corruptionChecks;
@@ -16,9 +23,12 @@ function Facts({ r }: { r: UpgradeReadiness }) {
         {r.serverVersions.join(", ") || "unknown"} (skew: {r.skew})
       </dd>
       <dt className="font-medium">Storage version</dt>
-      <dd>{r.storageVersion ?? "not reported (etcd 3.6 Status field)"}</dd>
+      <dd>
+        {r.storageVersion ??
+          (r.members.some((m) => m.storageVersion) ? "members differ (see above)" : NOT_REPORTED)}
+      </dd>
       <dt className="font-medium">Downgrade</dt>
-      <dd>{r.downgrade ?? "not reported (etcd 3.6 Status field)"}</dd>
+      <dd>{downgradeText(r.downgrade)}</dd>
       <dt className="font-medium">etcd's corruption checks</dt>
       <dd>
         {checks
@@ -57,6 +67,7 @@ export function UpgradePanel({ clusterId }: { clusterId: string }) {
                 <th scope="col">Member</th>
                 <th scope="col">Server version</th>
                 <th scope="col">Cluster version</th>
+                <th scope="col">Storage version</th>
               </tr>
             </thead>
             <tbody>
@@ -66,7 +77,8 @@ export function UpgradePanel({ clusterId }: { clusterId: string }) {
                     {m.name}
                   </th>
                   <td className="py-1 pr-3">{m.serverVersion ?? "unknown"}</td>
-                  <td className="py-1">{m.clusterVersion ?? "—"}</td>
+                  <td className="py-1 pr-3">{m.clusterVersion ?? "—"}</td>
+                  <td className="py-1">{m.storageVersion ?? "not reported"}</td>
                 </tr>
               ))}
             </tbody>

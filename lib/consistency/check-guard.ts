@@ -5,7 +5,8 @@ import type { ClusterHealth } from "../health/cluster-health";
  * Why a consistency check must not run now, or null when it may. Never during an election
  * (no agreed leader, or voters disagreeing): the members' revisions are moving apart and
  * hashes taken then prove nothing. Never above the size guard: HashKV reads the member's
- * whole key bucket while holding its backend's read transaction.
+ * whole key bucket while holding its backend's read transaction. Never with a voter
+ * unreachable: its copy is the one that cannot be compared.
  */
 export function checkGuard(
   health: ClusterHealth | undefined,
@@ -24,5 +25,13 @@ export function checkGuard(
   }
   const hashable = health.members.filter((m) => m.reachable && m.role !== "learner");
   if (hashable.length < 2) return "fewer than two reachable voters: nothing to compare";
+  // A check of some voters proves nothing about the others: the missing copy may be the bad
+  // one, so it could neither raise nor clear a mismatch honestly.
+  const missing = health.members.filter(
+    (m) => !m.reachable && m.role !== "learner" && m.state !== "not-started",
+  );
+  if (missing.length > 0) {
+    return `${missing.map((m) => m.name).join(", ")} unreachable: a check compares every voter's copy`;
+  }
   return null;
 }

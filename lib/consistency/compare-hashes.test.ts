@@ -49,6 +49,14 @@ describe("compareHashes", () => {
     expect(c).toEqual({ kind: "compaction-moved", compactRevisions: [1200, 1500] });
   });
 
+  it("decides nothing while a member that was asked gave no hash", () => {
+    // Two hashes differ, but the third copy is unknown: the odd one out cannot be named.
+    expect(compareHashes([answer("a", 1), answer("b", 2), answer("c", null)])).toEqual({
+      kind: "incomplete",
+      failed: [{ id: "c", error: "unreachable" }],
+    });
+  });
+
   it("needs two hashes to compare anything", () => {
     expect(compareHashes([answer("a", 1), answer("b", null)])).toEqual({
       kind: "too-few",
@@ -81,6 +89,15 @@ describe("checkGuard", () => {
     expect(checkGuard(makeHealth(big), 2 * 2 ** 30)).toBe(
       "a member's database is 3.0 GiB, above the size guard of 2.0 GiB (consistencyCheck.maxDbSizeBytes)",
     );
+  });
+
+  it("does not run with a voter unreachable: its copy is the one left out", () => {
+    expect(checkGuard(makeHealth(makeCluster([{}, {}, { down: true }])), 1 << 30)).toBe(
+      "m3 unreachable: a check compares every voter's copy",
+    );
+    expect(
+      checkGuard(makeHealth(makeCluster([{}, {}, {}, { learner: true, down: true }])), 1 << 30),
+    ).toBeNull();
   });
 
   it("needs two reachable voters", () => {

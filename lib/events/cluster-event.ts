@@ -50,6 +50,8 @@ export const eventBodySchema = z.discriminatedUnion("type", [
     type: z.literal("consistency_mismatch"),
     /** The pinned revision every member hashed. */
     revision: z.number(),
+    /** When the check that found it began; absent in events logged before it was recorded. */
+    checkedAt: z.string().optional(),
     members: z.array(
       memberRefSchema.extend({
         hash: z.number().nullable(),
@@ -57,6 +59,8 @@ export const eventBodySchema = z.discriminatedUnion("type", [
       }),
     ),
   }),
+  /** A consistency check agreed after a mismatch: every voter's copy hashes the same again. */
+  z.object({ type: z.literal("consistency_agreed"), revision: z.number() }),
 ]);
 
 export type EventBody = z.infer<typeof eventBodySchema>;

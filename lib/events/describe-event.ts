@@ -35,5 +35,7 @@ export function describeEvent(e: EventBody): string {
       return `Raftscope sees the cluster again after ${Math.round(e.blindForMs / 1000)} s`;
     case "consistency_mismatch":
       return `Members' data differ at revision ${e.revision}: ${e.members.map((m) => `${m.name} ${m.hash ?? "—"}`).join(", ")}`;
+    case "consistency_agreed":
+      return `Members' data agree again at revision ${e.revision}`;
   }
 }

@@ -64,6 +64,7 @@ export function applyEvent(state: EventState, e: EventBody | ClusterEvent): Even
     case "member_added":
       return { ...state, members: { ...state.members, [e.member.id]: e.member.name } };
     case "consistency_mismatch":
+    case "consistency_agreed":
       return state;
     case "member_removed": {
       const members = { ...state.members };

@@ -70,5 +70,7 @@ export function eventLogEntry(e: ClusterEvent): EventLogEntry {
         message: `members' data differ at revision ${e.revision}: ${e.members.map((m) => `${m.name}=${m.hash ?? "none"}`).join(" ")}`,
         fields: base,
       };
+    case "consistency_agreed":
+      return { message: `members' data agree again at revision ${e.revision}`, fields: base };
   }
 }

@@ -44,6 +44,7 @@ export const warningCodeSchema = z.enum([
   "APPLY_LAG",
   "ALARM_NOSPACE",
   "ALARM_CORRUPT",
+  "CONSISTENCY_MISMATCH",
   "DB_NEAR_QUOTA",
   "SLOW_FSYNC",
   "SLOW_COMMIT",

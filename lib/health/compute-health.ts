@@ -1,3 +1,4 @@
+import type { ConsistencyMismatch } from "../consistency/consistency-mismatch";
 import type { ClusterSnapshot, MemberSnapshot, MemberStatus } from "../member-snapshot";
 import { tlsHealth } from "../tls/tls-health";
 import type { TlsObservations } from "../tls/tls-observations";
@@ -8,6 +9,7 @@ import type {
   MemberView,
   QuorumView,
 } from "./cluster-health";
+import { consistencyWarning } from "./consistency-warning";
 import { agreeOnLeader, type VoterRelation } from "./leader-agreement";
 import { learnerProgress } from "./learner-progress";
 import { type MemberStateView, memberState } from "./member-state";
@@ -40,6 +42,8 @@ export interface HealthInput {
   eventLogProblem?: string;
   /** A fault of Raftscope's own poller, named as such (never as a member's). */
   pollerFault?: string;
+  /** The last confirmed consistency mismatch, until a later check agreed. */
+  consistencyMismatch?: ConsistencyMismatch;
 }
 
 /** Default grace for a voter behind the leader: a few election timeouts at etcd's defaults. */
@@ -288,6 +292,8 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     const view = members.find((m) => m.id === a.memberId);
     if (view && !view.alarms.includes(a.alarm)) view.alarms.push(a.alarm);
   }
+
+  if (input.consistencyMismatch) warnings.push(consistencyWarning(input.consistencyMismatch));
 
   const versions = new Set(members.flatMap((m) => (m.version ? [m.version] : [])));
   if (versions.size > 1) {

@@ -1,5 +1,11 @@
 import "server-only";
 import type { ClusterConfig } from "../config/config-schema";
+import {
+  type ConsistencyMismatch,
+  mismatchAfter,
+  mismatchFromEvents,
+} from "../consistency/consistency-mismatch";
+import type { ConsistencyReport } from "../consistency/consistency-report";
 import type { ClusterEvent } from "../events/cluster-event";
 import { detectBlindness } from "../health/blindness";
 import type { ClusterHealth } from "../health/cluster-health";
@@ -65,6 +71,7 @@ export class ClusterPoller {
   private etcdClusterId = "";
   private discoveryError: string | undefined;
   private pollerFault: string | undefined;
+  private consistencyMismatch: ConsistencyMismatch | null;
   private memberListInFlight = false;
   private lastMemberListAt = 0;
   private lastScrapeAt = 0;
@@ -89,6 +96,8 @@ export class ClusterPoller {
     historyMs = 60 * 60 * 1000,
   ) {
     this.tlsSource = config.tls ? new TlsMaterialSource(config.tls) : undefined;
+    // A mismatch found before a restart stands until a check agrees, not until Raftscope restarts.
+    this.consistencyMismatch = mismatchFromEvents(eventLog.recent(Number.MAX_SAFE_INTEGER));
     this.clients = new MemberClients(this.tlsSource, config.deadlineMs);
     this.diagnoser = new EndpointDiagnoser(config.deadlineMs);
     this.history = new RingBuffer(Math.ceil(historyMs / 1000));
@@ -150,6 +159,19 @@ export class ClusterPoller {
     await this.loop;
     this.recorder.close();
     this.clients.close();
+  }
+
+  /**
+   * Takes a finished consistency check: a confirmed mismatch stays in the verdict until one
+   * agrees. Says whether this check cleared a standing mismatch.
+   */
+  noteConsistency(report: ConsistencyReport): { cleared: boolean } {
+    const next = mismatchAfter(this.consistencyMismatch, report);
+    if (next === this.consistencyMismatch) return { cleared: false };
+    const cleared = next === null;
+    this.consistencyMismatch = next;
+    this.queuePublish();
+    return { cleared };
   }
 
   subscribe(listener: (msg: PollerMessage) => void): () => void {
@@ -423,6 +445,7 @@ export class ClusterPoller {
         lastGoodSweepAt: this.lastGoodSweepAt,
         ...(this.tlsSource ? { tls: this.tlsObservations() } : {}),
         ...(this.pollerFault ? { pollerFault: this.pollerFault } : {}),
+        ...(this.consistencyMismatch ? { consistencyMismatch: this.consistencyMismatch } : {}),
       },
       this.intervalMs,
     );

@@ -111,6 +111,11 @@ export class EventLog {
     this.size = lastNewline + 1;
   }
 
+  /** The log's folder; files that belong with its events (leader-change forensics) live here. */
+  get dir(): string {
+    return this.options.dir;
+  }
+
   get state(): EventState {
     return this.detectorState;
   }

@@ -4,6 +4,7 @@ import type {
   MemberMetrics,
   MemberSnapshot,
   MemberStatus,
+  StatusV36,
 } from "../member-snapshot";
 
 /**
@@ -66,6 +67,8 @@ export interface MemberSpec {
   learner?: boolean;
   status?: Partial<MemberStatus>;
   metrics?: Partial<MemberMetrics>;
+  /** etcd 3.6's Status fields, as decoded from a 3.6 member's answer. */
+  statusV36?: StatusV36;
 }
 
 export function makeMember(i: number, spec: MemberSpec = {}): MemberSnapshot {
@@ -86,6 +89,7 @@ export function makeMember(i: number, spec: MemberSpec = {}): MemberSnapshot {
           endpoint: member.clientUrls[0] ?? "",
         },
     ...(spec.metrics ? { metrics: makeMetrics(spec.metrics) } : {}),
+    ...(spec.statusV36 ? { statusV36: spec.statusV36 } : {}),
   };
 }
 

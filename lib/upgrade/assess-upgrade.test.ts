@@ -70,6 +70,62 @@ describe("assessUpgrade", () => {
   });
 });
 
+// No etcd 3.6 binary is on this machine: these members are shaped as a 3.6 member's Status
+// decodes (lib/server/etcd/status-v36.ts), with the values etcd 3.6.4 reports.
+describe("assessUpgrade: etcd 3.6's storage version and downgrade state", () => {
+  const v36 = (over: MemberSpec = {}): MemberSpec => ({
+    status: { version: "3.6.4" },
+    statusV36: { storageVersion: "3.6.0", downgrade: { enabled: false, targetVersion: "" } },
+    ...over,
+  });
+
+  it("shows them per member and for the cluster where reported", () => {
+    const r = assessUpgrade(makeHealth(makeCluster([v36(), v36(), v36()])), {});
+    expect(r.members.map((m) => [m.storageVersion, m.downgrade])).toEqual(
+      Array(3).fill(["3.6.0", { enabled: false, targetVersion: "" }]),
+    );
+    expect(r.storageVersion).toBe("3.6.0");
+    expect(r.downgrade).toEqual({ enabled: false, targetVersion: "" });
+    expect(r.blockers.map((b) => b.code)).not.toContain("DOWNGRADE_ENABLED");
+  });
+
+  it("says not reported (null) for members before 3.6", () => {
+    const r = onVersions(["3.5.32", "3.5.32", "3.5.32"], "3.5");
+    expect(r.members.map((m) => [m.storageVersion, m.downgrade])).toEqual(
+      Array(3).fill([null, null]),
+    );
+    expect(r).toMatchObject({ storageVersion: null, downgrade: null });
+  });
+
+  it("blocks an upgrade while a downgrade is enabled, even if one member still lags", () => {
+    const enabled = { enabled: true, targetVersion: "3.5.0" };
+    const r = assessUpgrade(
+      makeHealth(
+        makeCluster([
+          v36({ statusV36: { storageVersion: "3.6.0", downgrade: enabled } }),
+          v36(),
+          v36({ statusV36: { storageVersion: "3.6.0", downgrade: enabled } }),
+        ]),
+      ),
+      {},
+    );
+    expect(r.downgrade).toEqual(enabled);
+    expect(r.ready).toBe(false);
+    expect(r.blockers.find((b) => b.code === "DOWNGRADE_ENABLED")?.message).toBe(
+      "a downgrade to 3.5.0 is enabled: finish it, or end it with etcdctl downgrade cancel, before an upgrade",
+    );
+  });
+
+  it("names no cluster storage version while members report different ones", () => {
+    const r = assessUpgrade(
+      makeHealth(makeCluster([v36(), v36({ statusV36: { storageVersion: "3.5.0" } }), {}])),
+      {},
+    );
+    expect(r.members.map((m) => m.storageVersion)).toEqual(["3.6.0", "3.5.0", null]);
+    expect(r.storageVersion).toBeNull();
+  });
+});
+
 describe("parseEtcdVersion", () => {
   it("reads server and cluster versions and refuses anything else", () => {
     expect(parseEtcdVersion("3.5.30")).toEqual({ major: 3, minor: 5, patch: 30 });

@@ -6,6 +6,7 @@ import {
   minorOf,
   parseEtcdVersion,
 } from "./etcd-version";
+import { reportedV36 } from "./reported-v36";
 import { type UpgradeGuide, upgradeGuides } from "./upgrade-guides";
 import type { UpgradeBlocker, UpgradeMember, UpgradeReadiness } from "./upgrade-readiness";
 
@@ -54,8 +55,8 @@ function versionBlockers(
 /**
  * Whether the cluster may move to the next minor version, by the preconditions of etcd's
  * upgrade guide for that version (lib/upgrade/upgrade-guides.ts): one minor at a time, every
- * member on the guide's patch floor, the cluster version caught up, and a healthy cluster.
- * Unknown versions block: a member that does not answer cannot be vouched for.
+ * member on the guide's patch floor, the cluster version caught up, no downgrade enabled (etcd
+ * 3.6's downgradeInfo), and a healthy cluster. Unknown versions block: a member that does not answer cannot be vouched for.
  */
 export function assessUpgrade(
   health: ClusterHealth,
@@ -68,7 +69,10 @@ export function assessUpgrade(
     reachable: m.reachable,
     serverVersion: m.version,
     clusterVersion: metrics[m.id]?.clusterVersion ?? null,
+    storageVersion: m.storageVersion,
+    downgrade: m.downgrade,
   }));
+  const v36 = reportedV36(members);
   const versions = new Map<string, EtcdVersion>();
   for (const m of members) {
     const v = parseEtcdVersion(m.serverVersion);
@@ -115,6 +119,12 @@ export function assessUpgrade(
       message: `the cluster version is still ${clusterVersion} while every member runs ${minorOf(oldest)}`,
     });
   }
+  if (v36.downgrade?.enabled) {
+    blockers.push({
+      code: "DOWNGRADE_ENABLED",
+      message: `a downgrade to ${v36.downgrade.targetVersion || "an older version"} is enabled: finish it, or end it with etcdctl downgrade cancel, before an upgrade`,
+    });
+  }
   if (target && !guide) {
     blockers.push({
       code: "NO_GUIDE",
@@ -135,8 +145,8 @@ export function assessUpgrade(
     clusterVersion,
     serverVersions,
     skew,
-    storageVersion: null,
-    downgrade: null,
+    storageVersion: v36.storageVersion,
+    downgrade: v36.downgrade,
     corruptionChecks: corruptionChecks(Object.values(metrics)),
     target,
     ready,

@@ -3,6 +3,9 @@ import { memberRoleSchema } from "../health/cluster-health";
 
 /** The upgrade-readiness contract: GET /api/clusters/{id}/upgrade. */
 
+/** etcd 3.6's DowngradeInfo: whether a cluster downgrade is enabled, and to which version. */
+export const downgradeSchema = z.object({ enabled: z.boolean(), targetVersion: z.string() });
+
 export const upgradeMemberSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -12,6 +15,10 @@ export const upgradeMemberSchema = z.object({
   serverVersion: z.string().nullable(),
   /** etcd_cluster_version as this member reports it. */
   clusterVersion: z.string().nullable(),
+  /** etcd 3.6+ Status storageVersion: the db file's version; null when not reported. */
+  storageVersion: z.string().nullable(),
+  /** etcd 3.6+ Status downgradeInfo as this member reports it; null when not reported. */
+  downgrade: downgradeSchema.nullable(),
 });
 
 export const upgradeBlockerSchema = z.object({
@@ -22,6 +29,7 @@ export const upgradeBlockerSchema = z.object({
     "CLUSTER_VERSION_BEHIND",
     "UNHEALTHY",
     "NO_GUIDE",
+    "DOWNGRADE_ENABLED",
   ]),
   message: z.string(),
   memberId: z.string().optional(),
@@ -36,9 +44,16 @@ export const upgradeReadinessSchema = z.object({
   serverVersions: z.array(z.string()),
   /** "none", "patch" (same minor) or "minor" (an upgrade is under way). */
   skew: z.enum(["none", "patch", "minor"]),
-  /** etcd 3.6 reports these in Status (storageVersion, downgradeInfo); null when not reported. */
+  /**
+   * etcd 3.6+ Status storageVersion the reporting members agree on; null when no member
+   * reports it (before 3.6) or they differ (each member's is in `members`).
+   */
   storageVersion: z.string().nullable(),
-  downgrade: z.string().nullable(),
+  /**
+   * etcd 3.6+ Status downgradeInfo: an enabled downgrade when any member reports one, else the
+   * reported state; null when no member reports it (before 3.6).
+   */
+  downgrade: downgradeSchema.nullable(),
   /** etcd_server_feature_enabled for the corruption checks, where etcd exposes it (3.6+). */
   corruptionChecks: z.record(z.string(), z.boolean()).nullable(),
   /** The next minor version, e.g. "3.6"; null when it cannot be told. */
@@ -57,6 +72,7 @@ export const upgradeReadinessSchema = z.object({
     .nullable(),
 });
 
+export type Downgrade = z.infer<typeof downgradeSchema>;
 export type UpgradeMember = z.infer<typeof upgradeMemberSchema>;
 export type UpgradeBlocker = z.infer<typeof upgradeBlockerSchema>;
 export type UpgradeReadiness = z.infer<typeof upgradeReadinessSchema>;

@@ -22,6 +22,8 @@ export interface ConsistencyCheckerOptions {
   tlsSource?: TlsMaterialSource;
   /** Told of a confirmed mismatch, once per check that finds one. */
   onInconsistent?: (report: ConsistencyReport) => void;
+  /** Told of every finished check, whatever its outcome (the verdict's mismatch warning). */
+  onReport?: (report: ConsistencyReport) => void;
 }
 
 type Trigger = "periodic" | "on-demand";
@@ -200,6 +202,17 @@ export class ConsistencyChecker {
         reason: `only ${c.answered} member(s) answered HashKV: nothing to compare`,
       };
     }
+    if (c.kind === "incomplete") {
+      const names = round.answers
+        .filter((a) => c.failed.some((f) => f.id === a.id))
+        .map((a) => `${a.name} (${a.error ?? "no hash"})`);
+      return {
+        ...base,
+        outcome: "inconclusive",
+        consistent: null,
+        reason: `not every voter answered HashKV: ${names.join(", ")}`,
+      };
+    }
     if (c.kind === "agree") {
       const reason =
         earlier?.kind === "hashed"
@@ -228,6 +241,7 @@ export class ConsistencyChecker {
     this.latestReport = { ...o, checkedAt, trigger, attempts, running: false, nextCheckAt: null };
     const report = { ...this.latest, running: false };
     if (o.outcome === "inconsistent") this.opts.onInconsistent?.(report);
+    this.opts.onReport?.(report);
     return report;
   }
 }

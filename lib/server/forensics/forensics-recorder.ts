@@ -4,11 +4,12 @@ import { explainLeaderChange } from "../../forensics/explain-leader-change";
 import { type ForensicSample, toForensicSample } from "../../forensics/forensic-sample";
 import type { LeaderChangeForensics } from "../../forensics/leader-change-forensics";
 import type { ClusterPoller } from "../cluster-poller";
+import type { ForensicsStore } from "./forensics-store";
 
 /** How far back the evidence reaches, and how long after a change a restart is looked for. */
 const BEFORE_MS = 60_000;
 const AFTER_MS = 60_000;
-const KEEP = 200;
+export const FORENSICS_KEPT = 200;
 
 interface OpenCase {
   seq: number;
@@ -22,7 +23,9 @@ interface OpenCase {
  * messages and never touches the detector. Each verdict adds a sample of the metrics the
  * forensics read (from `poller.snapshot()`); each `leader_changed` event opens a case with the
  * samples of the minute before it, re-explained with every sample of the minute after (a
- * restart shows only once the old leader is back), keyed by the event's `seq`.
+ * restart shows only once the old leader is back), keyed by the event's `seq`. With a store,
+ * every changed explanation is saved and the saved ones are read back at start: a case still
+ * open when Raftscope stopped comes back settled, as nothing reads its samples any more.
  */
 export class ForensicsRecorder {
   private samples: ForensicSample[] = [];
@@ -30,7 +33,11 @@ export class ForensicsRecorder {
   private readonly explained = new Map<number, LeaderChangeForensics>();
   private readonly off: () => void;
 
-  constructor(poller: Pick<ClusterPoller, "subscribe" | "snapshot">) {
+  constructor(
+    poller: Pick<ClusterPoller, "subscribe" | "snapshot">,
+    private readonly store?: ForensicsStore,
+  ) {
+    for (const f of store?.load() ?? []) this.explained.set(f.seq, { ...f, settled: true });
     this.off = poller.subscribe((msg) => {
       if (msg.kind === "event") this.onEvent(msg.event);
       else this.onSample(toForensicSample(poller.snapshot(), msg.health.leader?.id ?? null));
@@ -83,10 +90,14 @@ export class ForensicsRecorder {
       c.before,
       after,
     );
-    this.explained.set(c.seq, { seq: c.seq, likely, evidence, settled });
-    if (this.explained.size > KEEP) {
+    const next: LeaderChangeForensics = { seq: c.seq, likely, evidence, settled };
+    const previous = this.explained.get(c.seq);
+    if (previous && JSON.stringify(previous) === JSON.stringify(next)) return;
+    this.explained.set(c.seq, next);
+    if (this.explained.size > FORENSICS_KEPT) {
       const oldest = Math.min(...this.explained.keys());
       this.explained.delete(oldest);
     }
+    this.store?.save(next, () => [...this.explained.values()]);
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPoller, getRuntime } from "../runtime";
-import { ForensicsRecorder } from "./forensics-recorder";
+import { FORENSICS_KEPT, ForensicsRecorder } from "./forensics-recorder";
+import { ForensicsStore } from "./forensics-store";
 
 // One recorder per cluster per process, on globalThis like the runtime.
 const globalForForensics = globalThis as unknown as {
@@ -14,7 +15,8 @@ export function getForensicsRecorder(clusterId: string): ForensicsRecorder {
   globalForForensics.raftscopeForensics = recorders;
   let recorder = recorders.get(clusterId);
   if (!recorder) {
-    recorder = new ForensicsRecorder(poller);
+    const store = new ForensicsStore(poller.events.dir, clusterId, FORENSICS_KEPT);
+    recorder = new ForensicsRecorder(poller, store);
     recorders.set(clusterId, recorder);
   }
   return recorder;
