@@ -31,12 +31,12 @@ test.describe("key search by name", () => {
     const expected = await keysNamed(cluster, "/registry/pods/", "web");
     expect(expected.length).toBeGreaterThan(0);
     const s = searchPage(page);
-    await page.goto("/clusters/demo/keys/~/registry/pods/");
+    await page.goto("/clusters/demo/keys/~/registry/pods/~");
     await expect(s.keys).toBeVisible();
     await s.input.fill("WEB");
     await s.input.press("Enter");
     // The text and the prefix are in the URL, so the search can be shared and reloaded.
-    await expect(page).toHaveURL(/\/clusters\/demo\/keys\/~\/registry\/pods\/\?q=WEB$/);
+    await expect(page).toHaveURL(/\/clusters\/demo\/keys\/~\/registry\/pods\/~\?q=WEB$/);
     await expect(s.status).toContainText(`under this prefix at revision`);
     await expect(s.status).toContainText(
       `${expected.length} ${expected.length === 1 ? "match" : "matches"}.`,
@@ -46,6 +46,18 @@ test.describe("key search by name", () => {
     await page.screenshot({ path: testInfo.outputPath("key-search.png"), fullPage: true });
 
     await page.reload();
+    await expect(s.input).toHaveValue("WEB");
+    await expect(s.matches.getByRole("link")).toHaveText(names);
+
+    // One search covers every namespace: a text that names pods in several finds them all.
+    const spread = await keysNamed(cluster, "/registry/pods/", "er");
+    expect(new Set(spread.map((k) => k.split("/")[3])).size).toBeGreaterThan(1);
+    await s.input.fill("er");
+    await s.find.click();
+    await expect(s.matches.getByRole("link")).toHaveText(
+      spread.map((k) => k.slice("/registry/pods/".length)),
+    );
+    await page.goBack();
     await expect(s.input).toHaveValue("WEB");
     await expect(s.matches.getByRole("link")).toHaveText(names);
 
@@ -72,7 +84,7 @@ test.describe("key search by name", () => {
     }, testInfo) => {
       await page.addInitScript((t) => localStorage.setItem("raftscope-theme", t), theme);
       const s = searchPage(page);
-      await page.goto("/clusters/demo/keys/~/registry/?q=web");
+      await page.goto("/clusters/demo/keys/~/registry/~?q=web");
       await expect(s.status).toContainText("Read all");
       const results = await new AxeBuilder({ page }).analyze();
       await testInfo.attach("axe-violations.json", {

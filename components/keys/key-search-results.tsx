@@ -80,14 +80,17 @@ export function KeySearchResults({
         <ul aria-label="Matches" className="max-h-[65vh] overflow-auto">
           {progress.matches.map((m) => {
             const key = base64ToBytes(m.keyBase64) ?? new Uint8Array();
+            const name = displayKey(key.subarray(view.listPrefix.length));
             return (
               <li key={m.keyBase64}>
                 <Link
                   href={keyBrowserHref(clusterId, key, { separator: view.separator, view: "key" })}
                   prefetch={false}
+                  // The row truncates long names; the tooltip shows the whole of it.
+                  title={name}
                   className="block truncate rounded px-2 py-1 font-mono text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
                 >
-                  {displayKey(key.subarray(view.listPrefix.length))}
+                  {name}
                 </Link>
               </li>
             );
