@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { searchLineSchema } from "../keys/key-search-api";
+import { type SearchLine, searchLineSchema } from "../keys/key-search-api";
 import { ApiRequestError } from "./fetch-json";
 import { fetchNdjson } from "./fetch-ndjson";
 
@@ -16,7 +16,7 @@ function streamed(chunks: string[], status = 200): Response {
 }
 
 async function collect(url: string) {
-  const out = [];
+  const out: SearchLine[] = [];
   for await (const line of fetchNdjson(url, searchLineSchema)) out.push(line);
   return out;
 }
@@ -32,7 +32,7 @@ describe("fetchNdjson", () => {
       '{"type":"progress","scanned":1,"total":2,"revision":5}\n' +
       '{"type":"done","scanned":2,"matches":1,"revision":5,"stoppedBy":"complete"}';
     for (const cut of [1, 7, 30, text.length]) {
-      const chunks = [];
+      const chunks: string[] = [];
       for (let i = 0; i < text.length; i += cut) chunks.push(text.slice(i, i + cut));
       vi.stubGlobal("fetch", async () => streamed(chunks));
       const lines = await collect("/s");
