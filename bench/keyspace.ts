@@ -4,10 +4,7 @@
 // against load-everything and the listing without the index. Figures go to docs/benchmarks.md
 // under "Keyspace index". Run: `npx tsx bench/keyspace.ts 100000 1000000` (sizes in keys;
 // default both), or as part of `npm run bench` through benchKeyspace().
-import { spawnSync } from "node:child_process";
-import { cleanUp } from "./cleanup";
-
-const CONDITION = "--conditions=react-server";
+import { runServerBenchWhenMain } from "./server-bench";
 
 /** Runs the benchmark at each size and returns its markdown lines (needs the react-server condition). */
 export async function benchKeyspace(totals?: number[]): Promise<string[]> {
@@ -16,32 +13,10 @@ export async function benchKeyspace(totals?: number[]): Promise<string[]> {
   return runKeyspaceBench(totals);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!process.env.NODE_OPTIONS?.includes(CONDITION)) {
-    // Run again with the condition Next gives server code ("server-only" resolves to a no-op).
-    const res = spawnSync(process.execPath, process.execArgv.concat(process.argv.slice(1)), {
-      stdio: "inherit",
-      env: {
-        ...process.env,
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${CONDITION}`.trim(),
-      },
-    });
-    process.exit(res.status ?? 1);
-  }
+runServerBenchWhenMain(import.meta.url, () => {
   const sizes = process.argv
     .slice(2)
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
-  benchKeyspace(sizes.length > 0 ? sizes : undefined).then(
-    async (lines) => {
-      console.log(lines.join("\n"));
-      await cleanUp();
-      process.exit(0);
-    },
-    async (err: unknown) => {
-      console.error(err);
-      await cleanUp();
-      process.exit(1);
-    },
-  );
-}
+  return benchKeyspace(sizes.length > 0 ? sizes : undefined);
+});

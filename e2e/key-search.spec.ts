@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { EtcdCluster } from "../harness/etcd-cluster";
 import { expect, test } from "./fixtures";
+import { seriousViolations } from "./serious-violations";
 
 /** Locators of the key browser's name search, by role and accessible name only. */
 function searchPage(page: Page) {
@@ -86,15 +86,7 @@ test.describe("key search by name", () => {
       const s = searchPage(page);
       await page.goto("/clusters/demo/keys/~/registry/~?q=web");
       await expect(s.status).toContainText("Read all");
-      const results = await new AxeBuilder({ page }).analyze();
-      await testInfo.attach("axe-violations.json", {
-        body: JSON.stringify(results.violations, null, 2),
-        contentType: "application/json",
-      });
-      const serious = results.violations.filter(
-        (v) => v.impact === "serious" || v.impact === "critical",
-      );
-      expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(await seriousViolations(page, testInfo)).toEqual([]);
       await page.screenshot({
         path: testInfo.outputPath(`key-search-${theme}.png`),
         fullPage: true,

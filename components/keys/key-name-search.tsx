@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { keyBrowserHref } from "@/lib/keys/browser-href";
 import type { BrowserView } from "@/lib/keys/browser-view";
-import { displayKey } from "@/lib/keys/key-display";
+import { PrefixName } from "./prefix-name";
 
 const button =
   "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
@@ -18,7 +18,6 @@ export function KeyNameSearch({ clusterId, view }: { clusterId: string; view: Br
   const inputId = useId();
   const hintId = useId();
   const [text, setText] = useState(view.find ?? "");
-  const prefixText = displayKey(view.listPrefix);
   return (
     <search className="min-w-0 flex-[1_1_16rem]">
       <form
@@ -52,9 +51,8 @@ export function KeyNameSearch({ clusterId, view }: { clusterId: string; view: Br
           </button>
         </div>
         <span id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-          Names containing this text, anywhere under{" "}
-          {prefixText ? <code className="break-all">{prefixText}</code> : "the root"}; case is
-          ignored.
+          Names containing this text, anywhere under <PrefixName prefix={view.listPrefix} />; case
+          is ignored.
         </span>
       </form>
     </search>

@@ -11,6 +11,7 @@ import { DEFAULT_SEARCH_MATCHES } from "@/lib/keys/search-query";
 import { searchSummary } from "@/lib/keys/search-summary";
 import { keyQueries } from "@/lib/queries/key-queries";
 import { ApiErrorNotice } from "./api-error-notice";
+import { PrefixName } from "./prefix-name";
 
 /**
  * Keys under the listed prefix whose name contains the searched text, shown as the server's
@@ -29,7 +30,6 @@ export function KeySearchResults({
   const headingId = useId();
   const query = useQuery(keyQueries.search(clusterId, view.listPrefix, find));
   const progress = query.data;
-  const prefixText = displayKey(view.listPrefix);
   const running = query.fetchStatus === "fetching";
   return (
     <section
@@ -38,13 +38,7 @@ export function KeySearchResults({
     >
       <h2 id={headingId} className="text-sm font-semibold">
         Names containing <q className="font-mono">{find}</q> under{" "}
-        {prefixText ? (
-          <code className="break-all rounded bg-slate-100 px-1 dark:bg-slate-800">
-            {prefixText}
-          </code>
-        ) : (
-          "the root"
-        )}
+        <PrefixName prefix={view.listPrefix} />
       </h2>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <p role="status" className="text-slate-700 dark:text-slate-200">

@@ -3,9 +3,9 @@ import type { KeyListing } from "../../keys/key-api";
 import { bytesLatin1, bytesText, bytesToBase64 } from "../../keys/key-bytes";
 import type { ListKeysInput } from "../../keys/key-query";
 import { keySuccessor, prefixEnd } from "../../keys/key-range";
-import { encodeCursor } from "../../keys/list-cursor";
 import { latin1Bytes } from "../../keyspace/latin1";
 import type { KeyReader } from "../keys/key-reader";
+import { indexedDirectory, indexedPage } from "./index-listing";
 import type { KeyspaceIndex } from "./keyspace-index";
 
 const SLASH = 0x2f;
@@ -13,17 +13,6 @@ const SLASH = 0x2f;
 const MAX_GAP_READS = 8;
 
 type Child = KeyListing["children"][number];
-
-function dirChild(prefix: Uint8Array, key: Uint8Array, keys: number, bytes: number): Child {
-  return {
-    name: bytesText(key.subarray(prefix.length)),
-    key: bytesText(key),
-    keyBase64: bytesToBase64(key),
-    kind: "dir",
-    keys,
-    bytes,
-  };
-}
 
 function keyChild(prefix: Uint8Array, key: Uint8Array): Child {
   return {
@@ -60,13 +49,9 @@ export async function listMixedFromIndex(
   const dirs = [...dir.children]
     .filter((p) => p >= after)
     .sort()
-    .map((p) => {
+    .flatMap((p) => {
       const d = tree.get(p);
-      return {
-        key: latin1Bytes(p),
-        keys: d?.keys ?? 0,
-        bytes: (d?.keyBytes ?? 0) + (d?.valueBytes ?? 0),
-      };
+      return d ? [{ key: latin1Bytes(p), stats: d }] : [];
     });
   const end = prefixEnd(prefix);
   const children: Child[] = [];
@@ -105,7 +90,7 @@ export async function listMixedFromIndex(
         break;
       }
       if (!next) break;
-      children.push(dirChild(prefix, next.key, next.keys, next.bytes));
+      children.push(indexedDirectory(prefix, next.stats));
       position = prefixEnd(next.key);
       if (children.length === limit) {
         const follows = i + 1 < dirs.length || (await gap(end, 0)).length > 0;
@@ -116,14 +101,5 @@ export async function listMixedFromIndex(
   } catch {
     return;
   }
-  return {
-    revision,
-    currentRevision: revision,
-    prefix: bytesText(prefix),
-    prefixBase64: bytesToBase64(prefix),
-    separator: "/",
-    children,
-    nextCursor: cursor ? encodeCursor(cursor) : null,
-    fromIndex: true,
-  };
+  return indexedPage(prefix, revision, children, cursor);
 }
