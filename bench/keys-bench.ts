@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { Etcd3 } from "etcd3";
+import type { Etcd3 } from "etcd3";
 import { writeDashboardConfig } from "../harness/dashboard-config";
 import { type DashboardServer, startDashboard } from "../harness/dashboard-server";
 import { createEtcdClient } from "../harness/etcd-client";
@@ -18,26 +18,13 @@ import { listKeys } from "../lib/server/keys/list-keys";
 import { readValue } from "../lib/server/keys/read-value";
 import { benchTempDir, trackCluster, trackServer } from "./cleanup";
 import { DEPLOYMENT_KEY, FLAT_PREFIX, flatKeyAt, loadDataset } from "./keys-dataset";
+import { fmtMs, loadEverything, median, mib, timed, wideClient } from "./range-timing";
 
 setFlagsFromString("--expose_gc");
 const gc = runInNewContext("gc") as () => void;
 
 const WARM_RUNS = 15;
 const settings = { showSecrets: false, redactPatterns: ["/registry/secrets/*"] };
-const fmt = (ms: number) => (ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`);
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
-
 /** Peak RSS and heap of this process while `fn` runs, sampled every 10 ms. */
 async function withMemory<T>(
   fn: () => Promise<T>,
@@ -93,25 +80,6 @@ function pages(total: number): Page[] {
   ];
 }
 
-/** The load-everything way: one keys-only range over the whole prefix, as other UIs read it. */
-async function loadEverything(
-  client: Etcd3,
-  prefix: string,
-): Promise<{ ms: number; keys: number }> {
-  const key = Buffer.from(prefix || "\0");
-  const end = prefix
-    ? Buffer.from(
-        prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1),
-      )
-    : Buffer.from([0]);
-  const t0 = performance.now();
-  const res = await client.kv.range(
-    { key, range_end: end, keys_only: true },
-    { deadline: Date.now() + 120_000 },
-  );
-  return { ms: performance.now() - t0, keys: res.kvs.length };
-}
-
 async function defaultLimitFails(client: Etcd3, prefix: string): Promise<string> {
   try {
     await loadEverything(client, prefix);
@@ -152,7 +120,7 @@ async function httpRun(dashboard: DashboardServer, total: number, lines: string[
     const warm: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) warm.push(await timed(() => get(url)));
     lines.push(
-      `| ${total.toLocaleString("en")} | HTTP ${name} | ${fmt(cold)} | ${fmt(median(warm))} |`,
+      `| ${total.toLocaleString("en")} | HTTP ${name} | ${fmtMs(cold)} | ${fmtMs(median(warm))} |`,
     );
   }
   lines.push(
@@ -215,7 +183,7 @@ async function stage(
   for (const { page, cold, coldReads, warm, warmReads } of timings) {
     const whole = await loadEverything(big, page.wholePrefix);
     out.pages?.push(
-      `| ${n} | ${page.name} | ${fmt(cold)} (${coldReads} reads) | ${fmt(warm)} (${warmReads} reads) | ${fmt(whole.ms)} for ${whole.keys.toLocaleString("en")} keys | ${(whole.ms / warm).toFixed(0)}× warm, ${(whole.ms / cold).toFixed(0)}× cold |`,
+      `| ${n} | ${page.name} | ${fmtMs(cold)} (${coldReads} reads) | ${fmtMs(warm)} (${warmReads} reads) | ${fmtMs(whole.ms)} for ${whole.keys.toLocaleString("en")} keys | ${(whole.ms / warm).toFixed(0)}× warm, ${(whole.ms / cold).toFixed(0)}× cold |`,
     );
   }
   out.memory?.push(`| ${n} | ${mib(memory.rss)} | ${mib(memory.heap)} |`);
@@ -231,19 +199,7 @@ export async function runKeysBench(totals = [100_000, 1_000_000]): Promise<strin
     callTimeoutMs: 60_000,
   });
   // The comparator needs what other UIs must configure: a receive limit as large as the prefix.
-  const tls = cluster.rootTlsFiles;
-  const big = new Etcd3({
-    hosts: cluster.endpoints,
-    credentials: {
-      rootCertificate: readFileSync(tls.ca),
-      certChain: readFileSync(tls.cert),
-      privateKey: readFileSync(tls.key),
-    },
-    grpcOptions: {
-      "grpc.max_receive_message_length": 1024 * 1024 * 1024,
-      "grpc.ssl_target_name_override": "localhost",
-    },
-  });
+  const big = wideClient(cluster);
   const out: Record<string, string[]> = { load: [], pages: [], memory: [], limits: [], http: [] };
   try {
     for (const total of totals) {

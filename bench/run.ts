@@ -3,6 +3,7 @@ import { benchAlerts } from "./alerts";
 import { cleanUp } from "./cleanup";
 import { benchHealth } from "./health";
 import { benchKeys } from "./keys";
+import { benchKeyspace } from "./keyspace";
 import { benchLoad } from "./load";
 import { benchScale } from "./scale";
 import { benchWorstPage } from "./worst-page";
@@ -18,6 +19,8 @@ async function main() {
   console.log((await benchScale()).join("\n"));
   console.log("\n## Key browser\n");
   console.log((await benchKeys()).join("\n"));
+  console.log("\n## Keyspace index\n");
+  console.log((await benchKeyspace()).join("\n"));
   console.log("\n## Worst single-request page\n");
   console.log((await benchWorstPage()).join("\n"));
 }

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { EtcdCluster } from "../harness/etcd-cluster";
 import { BINARY_KEY, seededKeys } from "../harness/seed";
 import { expect, test } from "./fixtures";
+import { seriousViolations } from "./serious-violations";
 
 /** Locators of the key browser, by role and accessible name only. */
 function keysPage(page: Page) {
@@ -170,19 +170,7 @@ test.describe("key browser", () => {
       await page.goto("/clusters/demo/keys/~/registry/deployments/payments/payments-api");
       await expect(k.value(seededKeys.deployment)).toContainText("Deployment");
       await expect(k.currentRevision).not.toContainText("…");
-      const results = await new AxeBuilder({ page }).analyze();
-      await testInfo.attach("axe-violations.json", {
-        body: JSON.stringify(results.violations, null, 2),
-        contentType: "application/json",
-      });
-      const serious = results.violations.filter(
-        (v) => v.impact === "serious" || v.impact === "critical",
-      );
-      expect(
-        serious.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-        ),
-      ).toEqual([]);
+      expect(await seriousViolations(page, testInfo)).toEqual([]);
     });
   }
 });

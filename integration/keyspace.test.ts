@@ -144,6 +144,14 @@ beforeAll(async () => {
     (i) => `/registry/pods/ns-${String(i % 40).padStart(2, "0")}/pod-${i}`,
     (i) => 100 + (i % 17) * 40,
   );
+  // A directory of keys and directories interleaved, with a key and a directory of one name.
+  await putMany(
+    45,
+    (i) => (i % 3 === 0 ? `/mixed/n-${i}/leaf` : `/mixed/n-${i}`),
+    () => 10,
+  );
+  await admin.put("/mixed/same").value("k");
+  await admin.put("/mixed/same/inner").value("d");
   const tls = new TlsMaterialSource(cluster.tlsFiles);
   index = new KeyspaceIndex({
     clusterId: "it",
@@ -201,7 +209,7 @@ describe("the keyspace index against a real 3-member cluster with mutual TLS", (
     expect(index.tree?.get("/registry/secrets/")?.valueBytes).toBe(0);
   });
 
-  it("answers listings of directories of directories, the same as etcd does", async () => {
+  it("answers listings the same as etcd does, mixed directories with reads only between their directories", async () => {
     await expectIndexMatchesEtcd();
     const queue = [textBytes("")];
     let served = 0;
@@ -220,6 +228,11 @@ describe("the keyspace index against a real 3-member cluster with mutual TLS", (
       }
     }
     expect(served).toBeGreaterThan(5);
+    // A directory with keys of its own is listed with reads only between its directories.
+    const mixed = await listAll(textBytes("/mixed/"), true);
+    expect(mixed.children).toHaveLength(47);
+    expect(mixed.fromIndex).toBe(3);
+    expect((await listAll(textBytes(""), true)).fromIndex).toBeGreaterThan(0);
   });
 
   it("finds keys by a substring of their name within a prefix, streaming, up to a cap", async () => {

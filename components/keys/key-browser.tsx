@@ -7,6 +7,8 @@ import { browserView } from "@/lib/keys/browser-view";
 import { KeyBreadcrumbs } from "./key-breadcrumbs";
 import { KeyJumpForm } from "./key-jump-form";
 import { KeyList } from "./key-list";
+import { KeyNameSearch } from "./key-name-search";
+import { KeySearchResults } from "./key-search-results";
 import { KeyValuePanel } from "./key-value-panel";
 import { RevisionBar } from "./revision-bar";
 import { SeparatorPicker } from "./separator-picker";
@@ -31,6 +33,7 @@ export function KeyBrowser({ clusterId }: { clusterId: string }) {
       revision: get("revision"),
       view: get("view"),
       format: get("format"),
+      q: get("q"),
     });
   }, [target, search]);
 
@@ -49,13 +52,19 @@ export function KeyBrowser({ clusterId }: { clusterId: string }) {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start gap-x-6 gap-y-3">
         <KeyJumpForm clusterId={clusterId} view={view} />
+        {/* Keyed by the URL's text, so going back and forth shows the searched text. */}
+        <KeyNameSearch key={view.find ?? ""} clusterId={clusterId} view={view} />
         <SeparatorPicker clusterId={clusterId} view={view} />
         <RevisionBar clusterId={clusterId} view={view} />
       </div>
       <KeyBreadcrumbs clusterId={clusterId} view={view} />
       <SlashedKeySuggestion clusterId={clusterId} view={view} />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <KeyList clusterId={clusterId} view={view} />
+        {view.find ? (
+          <KeySearchResults clusterId={clusterId} view={view} find={view.find} />
+        ) : (
+          <KeyList clusterId={clusterId} view={view} />
+        )}
         {view.selectedKey ? (
           <KeyValuePanel clusterId={clusterId} view={view} keyBytes={view.selectedKey} />
         ) : (

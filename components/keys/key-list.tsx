@@ -10,6 +10,7 @@ import { displayKey } from "@/lib/keys/key-display";
 import { keyQueries } from "@/lib/queries/key-queries";
 import { ApiErrorNotice } from "./api-error-notice";
 import { KeyListRow } from "./key-list-row";
+import { PrefixName } from "./prefix-name";
 
 const ROW_HEIGHT = 34;
 /** Start loading the next page this many rows before the end comes into view. */
@@ -46,21 +47,13 @@ export function KeyList({ clusterId, view }: { clusterId: string; view: BrowserV
   }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
 
   const title = view.mode === "search" ? "Keys starting with" : "Children of";
-  const prefixText = displayKey(view.listPrefix);
   return (
     <section
       aria-labelledby={headingId}
       className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id={headingId} className="text-sm font-semibold">
-        {title}{" "}
-        {prefixText ? (
-          <code className="break-all rounded bg-slate-100 px-1 dark:bg-slate-800">
-            {prefixText}
-          </code>
-        ) : (
-          "the root"
-        )}
+        {title} <PrefixName prefix={view.listPrefix} />
       </h2>
       {query.isPending && (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-300">

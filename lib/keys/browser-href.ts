@@ -9,6 +9,8 @@ export interface BrowserHrefOptions {
   /** "key" shows the value even where the target looks like a directory. */
   view?: "key" | "search";
   format?: ValueFormat;
+  /** Find keys under the target (a prefix) whose name contains this text. */
+  find?: string;
 }
 
 /** The key browser page's URL for `target` and view options; the inverse of browserView. */
@@ -27,5 +29,6 @@ export function keyBrowserHref(
     query.push(`view=${opts.view}`);
   if (opts.revision) query.push(`revision=${opts.revision}`);
   if (opts.format) query.push(`format=${opts.format}`);
+  if (opts.find) query.push(`q=${encodeURIComponent(opts.find)}`);
   return query.length ? `${base}?${query.join("&")}` : base;
 }

@@ -49,6 +49,13 @@ describe("browserView", () => {
     });
   });
 
+  it("finds keys by name within the listed prefix, the text kept as typed", () => {
+    const v = browserView(t("/registry/pods/"), { q: "web &?/%" });
+    expect(v).toMatchObject({ mode: "dir", listPrefix: t("/registry/pods/"), find: "web &?/%" });
+    expect(browserView(t("/registry/pods/"), { q: "" }).find).toBeUndefined();
+    expect(browserView(t("/"), { q: "x".repeat(300) }).find).toHaveLength(256);
+  });
+
   it("ignores malformed parameters", () => {
     const v = browserView(t("a"), { revision: "-1", format: "xml" });
     expect(v.revision).toBeUndefined();
@@ -62,14 +69,16 @@ describe("browserView", () => {
         fc.constantFrom(undefined, "key" as const, "search" as const),
         fc.option(fc.integer({ min: 1, max: 1e9 }), { nil: undefined }),
         fc.constantFrom("/", ":", "."),
-        (target, view, revision, sep) => {
-          const href = keyBrowserHref("demo", target, { view, revision, separator: t(sep) });
+        fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }),
+        (target, view, revision, sep, find) => {
+          const href = keyBrowserHref("demo", target, { view, revision, separator: t(sep), find });
           const { target: parsed, params } = parseHref(href);
           expect(parsed).toEqual(target);
           const v = browserView(parsed ?? new Uint8Array(), params);
           expect(v.revision).toBe(revision);
           expect(v.separator).toEqual(t(sep));
           if (view) expect(v.mode).toBe(view);
+          expect(v.find).toBe(find);
         },
       ),
       { numRuns: 1_000 },

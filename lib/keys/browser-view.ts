@@ -15,6 +15,8 @@ export interface BrowserView {
   selectedKey?: Uint8Array;
   revision?: number;
   format?: ValueFormat;
+  /** A name search within listPrefix: the text to find in key names (the `q` parameter). */
+  find?: string;
 }
 
 /** Search parameters of the page, as Next passes them (already decoded text). */
@@ -23,9 +25,12 @@ export interface BrowserParams {
   revision?: string;
   view?: string;
   format?: string;
+  q?: string;
 }
 
 const DEFAULT_SEPARATOR = textBytes("/");
+/** The server refuses more than 256 bytes; 256 characters keeps a pasted paragraph out of the URL. */
+const MAX_FIND_CHARS = 256;
 
 /** True when `bytes` ends with the (non-empty) `suffix`. */
 export function endsWithBytes(bytes: Uint8Array, suffix: Uint8Array): boolean {
@@ -73,6 +78,7 @@ export function browserView(target: Uint8Array, params: BrowserParams): BrowserV
     separator,
     ...(revision ? { revision } : {}),
     ...(format.success ? { format: format.data } : {}),
+    ...(params.q ? { find: params.q.slice(0, MAX_FIND_CHARS) } : {}),
   };
   if (params.view === "search") return { ...common, mode: "search", listPrefix: target };
   const isDir = target.length === 0 || endsWithBytes(target, separator);

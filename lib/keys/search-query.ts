@@ -5,8 +5,10 @@ import { decodeKeyParam } from "./key-param";
 import { bytesParam } from "./key-query";
 import { rawQuery } from "./raw-query-params";
 
-/** The most matches one search may return, and the default. */
+/** The most matches one search may return. */
 export const MAX_SEARCH_MATCHES = 1000;
+/** Matches a search stops at when no limit is asked for; the key browser shows this cap. */
+export const DEFAULT_SEARCH_MATCHES = 200;
 const MAX_NEEDLE_BYTES = 256;
 
 const limitSchema = z
@@ -19,7 +21,7 @@ const limitSchema = z
       .min(1, "limit must be at least 1")
       .max(MAX_SEARCH_MATCHES, `limit must be at most ${MAX_SEARCH_MATCHES}`),
   )
-  .default(200);
+  .default(DEFAULT_SEARCH_MATCHES);
 
 export interface SearchKeysInput {
   prefix: Uint8Array;

@@ -1,9 +1,16 @@
-import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  experimental_streamedQuery as streamedQuery,
+} from "@tanstack/react-query";
 import type { ValueFormat } from "../keys/decode/decoded-value";
 import { currentRevisionSchema, keyListingSchema, keyValueSchema } from "../keys/key-api";
 import { bytesToBase64 } from "../keys/key-bytes";
 import { encodeKeyParam, keyQueryParam } from "../keys/key-param";
+import { searchLineSchema } from "../keys/key-search-api";
+import { addSearchLine, EMPTY_SEARCH } from "../keys/search-progress";
 import { fetchJson } from "./fetch-json";
+import { fetchNdjson } from "./fetch-ndjson";
 
 /** How often the key browser refreshes the cluster's current revision. */
 export const REVISION_POLL_MS = 5_000;
@@ -72,5 +79,22 @@ export const keyQueries = {
       queryKey: [...keyQueries.all(id), "revision"] as const,
       queryFn: ({ signal }) => fetchJson(`${keysBase(id)}/revision`, currentRevisionSchema, signal),
       refetchInterval: REVISION_POLL_MS,
+    }),
+  /** Keys under `prefix` whose name contains `q`, growing as the server's stream arrives. */
+  search: (id: string, prefix: Uint8Array, q: string) =>
+    queryOptions({
+      queryKey: [...keyQueries.all(id), "search", bytesToBase64(prefix), q] as const,
+      queryFn: streamedQuery({
+        streamFn: ({ signal }) =>
+          fetchNdjson(
+            `${keysBase(id)}/search?${keyQueryParam("prefix", prefix)}&q=${enc(q)}`,
+            searchLineSchema,
+            signal,
+          ),
+        reducer: addSearchLine,
+        initialValue: EMPTY_SEARCH,
+      }),
+      // A search is a scan of etcd: it runs again only when the user asks.
+      staleTime: Number.POSITIVE_INFINITY,
     }),
 };

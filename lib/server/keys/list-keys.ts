@@ -7,6 +7,7 @@ import type { KeyRangeReader } from "../../keys/key-range-reader";
 import { listChildren } from "../../keys/list-children";
 import { encodeCursor } from "../../keys/list-cursor";
 import { annotateFromIndex, listFromIndex } from "../keyspace/index-listing";
+import { listMixedFromIndex } from "../keyspace/index-mixed-listing";
 import type { KeyspaceIndex } from "../keyspace/keyspace-index";
 import { currentRevision } from "./current-revision";
 import type { KeyReader } from "./key-reader";
@@ -46,7 +47,8 @@ function pageReader(reader: KeyReader): KeyRangeReader {
 
 /**
  * One page of a prefix's children, as the API answers it: from the keyspace index when it is
- * ready and can answer alone (a directory of directories, at the newest revision), otherwise
+ * ready and can answer alone (a directory of directories, at the newest revision), or with
+ * reads only between the directories it knows (a directory with keys of its own), otherwise
  * from etcd, with directory figures added from the index when it is ready.
  */
 export async function listKeys(
@@ -55,7 +57,9 @@ export async function listKeys(
   index?: KeyspaceIndex,
 ): Promise<KeyListing> {
   reader.assertCanSee();
-  const fromIndex = index ? listFromIndex(index, input) : undefined;
+  const fromIndex = index
+    ? (listFromIndex(index, input) ?? (await listMixedFromIndex(index, reader, input)))
+    : undefined;
   if (fromIndex) return fromIndex;
   const page = await listChildren(
     pageReader(reader),

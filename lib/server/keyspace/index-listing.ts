@@ -15,6 +15,39 @@ function figures(dir: DirectoryStats) {
   return { keys: dir.keys, bytes: dir.keyBytes + dir.valueBytes };
 }
 
+type Child = KeyListing["children"][number];
+
+/** A listing's entry for child directory `dir` of `prefix`, with the index's figures. */
+export function indexedDirectory(prefix: Uint8Array, dir: DirectoryStats): Child {
+  const key = latin1Bytes(dir.path);
+  return {
+    name: bytesText(key.subarray(prefix.length)),
+    key: bytesText(key),
+    keyBase64: bytesToBase64(key),
+    kind: "dir",
+    ...figures(dir),
+  };
+}
+
+/** A listing page answered with the index, as of its revision (the newest it has followed). */
+export function indexedPage(
+  prefix: Uint8Array,
+  revision: number,
+  children: Child[],
+  cursor: Uint8Array | null,
+): KeyListing {
+  return {
+    revision,
+    currentRevision: revision,
+    prefix: bytesText(prefix),
+    prefixBase64: bytesToBase64(prefix),
+    separator: "/",
+    children,
+    nextCursor: cursor ? encodeCursor(cursor) : null,
+    fromIndex: true,
+  };
+}
+
 /**
  * A listing page answered by the ready index alone, without a read: only for the separator "/",
  * the newest revision, and a directory of directories; undefined otherwise.
@@ -34,25 +67,12 @@ export function listFromIndex(index: KeyspaceIndex, input: ListKeysInput): KeyLi
   );
   if (!page) return;
   const last = page.children[page.children.length - 1];
-  return {
+  return indexedPage(
+    prefix,
     revision,
-    currentRevision: revision,
-    prefix: bytesText(prefix),
-    prefixBase64: bytesToBase64(prefix),
-    separator: "/",
-    children: page.children.map((dir) => {
-      const key = latin1Bytes(dir.path);
-      return {
-        name: bytesText(key.subarray(prefix.length)),
-        key: bytesText(key),
-        keyBase64: bytesToBase64(key),
-        kind: "dir" as const,
-        ...figures(dir),
-      };
-    }),
-    nextCursor: page.more && last ? encodeCursor(prefixEnd(latin1Bytes(last.path))) : null,
-    fromIndex: true,
-  };
+    page.children.map((dir) => indexedDirectory(prefix, dir)),
+    page.more && last ? prefixEnd(latin1Bytes(last.path)) : null,
+  );
 }
 
 /** A listing read from etcd, with each directory's figures from the ready index. */
