@@ -1,4 +1,8 @@
-/** etcd's own guidance and alert-rule thresholds, in one place. */
+/**
+ * Every number Raftscope judges a cluster by, in one place: etcd's own guidance, the etcd
+ * mixin's alert thresholds and the verdict's own grace periods. Warnings, their messages,
+ * charts and explanations read them from here, never as copied literals.
+ */
 export const thresholds = {
   /** etcd hardware guidance: wal fsync p99 under 10 ms. */
   walFsyncP99Seconds: 0.01,
@@ -14,4 +18,20 @@ export const thresholds = {
   leaderChangesWindowMs: 15 * 60 * 1000,
   /** etcd's default --quota-backend-bytes, used when a member does not expose its quota. */
   defaultQuotaBackendBytes: 2 * 1024 * 1024 * 1024,
+  /**
+   * etcd refuses `member promote` until the learner's log has reached 90 % of the leader's
+   * (server/etcdserver/server.go, isLearnerReady: readyPercentThreshold = 0.9).
+   */
+  learnerReadyRatio: 0.9,
+  /** etcd logs an apply that took longer than this as slow (etcd_server_slow_apply_total). */
+  slowApplySeconds: 0.1,
+  /** Certificates are flagged this many days before they expire. */
+  certExpiryWarningDays: 30,
+  /** How long a voter may be behind the leader before it is cut off: a few election timeouts. */
+  catchUpGraceMs: 3_000,
+  /**
+   * The verdict's confirmation rule: bad news holds for this long, over at least two verdicts,
+   * before it is an event; warnings that a moment's transient must not raise wait as long.
+   */
+  confirmMs: 1_000,
 } as const;
