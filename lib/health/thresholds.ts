@@ -34,4 +34,11 @@ export const thresholds = {
    * before it is an event; warnings that a moment's transient must not raise wait as long.
    */
   confirmMs: 1_000,
+  /**
+   * How long a latency p99 (fsync, commit, peer round trip) must stay above its guidance before
+   * it degrades the status: more than two scrapes at the default 2 s interval. One scrape's p99
+   * is noisy: a member just restarted showed a backend commit p99 over 25 ms for one scrape
+   * (lib/test-factories/fixtures/etcd-3.4-two-followers-stopped.json).
+   */
+  sustainedLatencyMs: 5_000,
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterSnapshot } from "../member-snapshot";
+import { twoFollowersStopped } from "../test-factories/captured-snapshots";
 import { makeHealth } from "../test-factories/health-factory";
 import { ids, type MemberSpec, makeCluster } from "../test-factories/member-snapshot-factory";
 import { clusterHealthSchema, warningCodeSchema } from "./cluster-health";
@@ -133,5 +134,53 @@ describe("WarningJudge: warnings as rules with pending and firing", () => {
       state: "firing",
       activeAt: iso(T0),
     });
+  });
+});
+
+describe("WarningJudge on verdicts of a real etcd 3.4 cluster losing two followers", () => {
+  const snapshots = twoFollowersStopped();
+  const judge = verdicts();
+  const replay = snapshots.map((s) => ({ snapshot: s, health: judge(s) }));
+  const down = (s: ClusterSnapshot) => s.members.filter((m) => m.probe.kind === "unreachable");
+  const firstDown = replay.findIndex(({ snapshot }) => down(snapshot).length > 0);
+  const lastDown = replay.findLastIndex(({ snapshot }) => down(snapshot).length > 0);
+
+  it("fires each down member and NO_LEADER at the first verdict that sees them", () => {
+    expect(firstDown).toBeGreaterThan(0);
+    const firstSeenDown = (memberId: string | undefined) =>
+      replay.find(({ snapshot }) => down(snapshot).some((m) => m.member.id === memberId))?.snapshot
+        .observedAt;
+    const immediate = replay.flatMap(({ health }) =>
+      health.warnings.filter((w) => w.code === "MEMBER_UNREACHABLE" || w.code === "NO_LEADER"),
+    );
+    expect(immediate.every((w) => w.state === "firing")).toBe(true);
+    for (const w of immediate.filter((x) => x.code === "MEMBER_UNREACHABLE")) {
+      expect(w.activeAt).toBe(iso(firstSeenDown(w.memberId) ?? 0));
+    }
+    expect(new Set(immediate.map((w) => w.memberId ?? "")).size).toBe(3);
+    expect(replay[firstDown]?.health.status).toBe("critical");
+    const leaderless = replay.find(({ health }) =>
+      health.warnings.some((w) => w.code === "NO_LEADER"),
+    );
+    expect(leaderless?.health.warnings.find((w) => w.code === "NO_LEADER")?.activeAt).toBe(
+      iso(leaderless?.snapshot.observedAt ?? 0),
+    );
+  });
+
+  it("resolves them at the first verdict with every member back", () => {
+    expect(lastDown).toBeLessThan(replay.length - 1);
+    const back = replay[lastDown + 1]?.health;
+    expect(back?.warnings.filter((w) => w.severity === "critical")).toEqual([]);
+    expect(back?.status).toBe("healthy");
+  });
+
+  it("keeps the restarted members' one slow commit scrape pending: the status stays healthy", () => {
+    const after = replay.slice(lastDown + 1);
+    const slow = after.flatMap(({ health }) =>
+      health.warnings.filter((w) => w.code === "SLOW_COMMIT"),
+    );
+    expect(slow.length).toBeGreaterThan(0);
+    expect(slow.every((w) => w.state === "pending")).toBe(true);
+    expect(after.map(({ health }) => health.status)).toEqual(after.map(() => "healthy"));
   });
 });

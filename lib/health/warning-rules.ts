@@ -16,6 +16,12 @@ const immediate = (code: WarningCode, source: string): WarningRule => ({
   source,
 });
 
+const sustained = (code: WarningCode, source: string): WarningRule => ({
+  code,
+  forMs: thresholds.sustainedLatencyMs,
+  source,
+});
+
 const confirmed = (code: WarningCode, source: string): WarningRule => ({
   code,
   forMs: thresholds.confirmMs,
@@ -27,7 +33,8 @@ const confirmed = (code: WarningCode, source: string): WarningRule => ({
  * mixin's rules (../alerts/alerting-rule.ts). `for: 0` where the fault is real the moment it is
  * seen (writes fail, a member is gone, etcd itself refuses); `thresholds.confirmMs` (the
  * verdict's confirmation rule, ../events/confirm-facts.ts) where a moment's transient of a
- * healthy cluster would otherwise raise it. The etcd mixin's own, longer `for:` durations stay
+ * healthy cluster would otherwise raise it; `thresholds.sustainedLatencyMs` for latency p99s,
+ * which must hold over more than one scrape. The etcd mixin's own, longer `for:` durations stay
  * with its rules, which are evaluated beside these.
  */
 export const warningRules: Readonly<Record<WarningCode, WarningRule>> = {
@@ -64,17 +71,17 @@ export const warningRules: Readonly<Record<WarningCode, WarningRule>> = {
     "DB_NEAR_QUOTA",
     "the db size only shrinks by compaction and defragmentation: a level, not a transient (mixin etcdBackendQuotaLowSpace judges it again with its 10 min)",
   ),
-  SLOW_FSYNC: immediate(
+  SLOW_FSYNC: sustained(
     "SLOW_FSYNC",
-    "the p99 is already a quantile over a scrape interval of fsyncs (etcd hardware guidance); mixin etcdHighFsyncDurations adds its 10 min",
+    "etcd's hardware guidance is about sustained fsync latency, and one scrape's p99 is noisy; mixin etcdHighFsyncDurations judges its own threshold with 10 min",
   ),
-  SLOW_COMMIT: immediate(
+  SLOW_COMMIT: sustained(
     "SLOW_COMMIT",
-    "the p99 is already a quantile over a scrape interval of commits (etcd hardware guidance); mixin etcdHighCommitDurations adds its 10 min",
+    "etcd's hardware guidance is about sustained commit latency; a member just restarted shows one slow scrape (captured on etcd 3.4); mixin etcdHighCommitDurations judges its own threshold with 10 min",
   ),
-  HIGH_PEER_RTT: immediate(
+  HIGH_PEER_RTT: sustained(
     "HIGH_PEER_RTT",
-    "the p99 is already a quantile over a scrape interval of round trips; mixin etcdMemberCommunicationSlow adds its 10 min",
+    "one scrape's round-trip p99 is noisy around restarts; mixin etcdMemberCommunicationSlow judges the same threshold with 10 min",
   ),
   FREQUENT_LEADER_CHANGES: immediate(
     "FREQUENT_LEADER_CHANGES",
