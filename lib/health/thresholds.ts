@@ -10,6 +10,12 @@ export const thresholds = {
   backendCommitP99Seconds: 0.025,
   /** etcd mixin MemberCommunicationSlow. */
   peerRoundTripP99Seconds: 0.15,
+  /**
+   * etcd records a peer's round trip once per probing status period (rafthttp's
+   * statusMonitoringInterval, 30 s), and only while the peer answers its prober. A value older
+   * than two periods plus a scrape is no longer current, and raises no HIGH_PEER_RTT.
+   */
+  peerRoundTripStaleMs: 75_000,
   /** Warn when the db reaches this share of the quota; critical at the mixin's 95 %. */
   dbQuotaWarnRatio: 0.8,
   dbQuotaCriticalRatio: 0.95,
