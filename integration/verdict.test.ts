@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import type { ClusterEvent } from "../lib/events/cluster-event";
+import { thresholds } from "../lib/health/thresholds";
 import {
   DashboardUnderTest,
   eventsSince,
@@ -106,6 +107,24 @@ describe("the verdict on a 3-member cluster", () => {
     expect(h.writable).toBe(false);
     expect(h.quorum.healthyVoters).toBe(1);
     expect(h.warnings.map((w) => w.code)).toContain("MEMBER_NOT_READY");
+    // Rules with `for: 0` fire at the first verdict that sees them; the failing self-check
+    // waits for the confirmation rule, then fires with its clock from when it began.
+    const immediate = h.warnings.filter(
+      (w) => w.code === "NO_LEADER" || w.code === "MEMBER_UNREACHABLE",
+    );
+    expect(immediate.map((w) => w.code).sort()).toEqual([
+      "MEMBER_UNREACHABLE",
+      "MEMBER_UNREACHABLE",
+      "NO_LEADER",
+    ]);
+    expect(immediate.every((w) => w.state === "firing")).toBe(true);
+    const fired = await healthUntil(dash, (x) =>
+      x.warnings.some((w) => w.code === "MEMBER_NOT_READY" && w.state === "firing"),
+    );
+    const notReady = fired.warnings.find((w) => w.code === "MEMBER_NOT_READY");
+    expect(
+      Date.parse(fired.observedAt) - Date.parse(notReady?.activeAt ?? ""),
+    ).toBeGreaterThanOrEqual(thresholds.confirmMs);
     await Promise.all(followers.map((f) => cluster.restart(f, { requireLeader: false })));
     await cluster.waitForLeader({ timeoutMs: 30_000 });
     await expectVerdict(dash, cluster, { withinMs: 10_000 });

@@ -1,3 +1,4 @@
+import { formatClock } from "@/lib/format/format-clock";
 import type { HealthWarning, Severity } from "@/lib/health/cluster-health";
 
 const tone: Record<Severity, string> = {
@@ -8,7 +9,10 @@ const tone: Record<Severity, string> = {
 
 const rank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
-/** What is degrading right now, worst first, from the health verdict. */
+/**
+ * What is degrading right now, worst first, from the health verdict; a warning the server's
+ * rule has not fired yet is marked pending.
+ */
 export function HealthWarnings({ warnings }: { warnings: readonly HealthWarning[] }) {
   const sorted = [...warnings].sort((a, b) => rank[a.severity] - rank[b.severity]);
   return (
@@ -28,6 +32,12 @@ export function HealthWarnings({ warnings }: { warnings: readonly HealthWarning[
               className={`border-l-4 bg-white py-1 pl-3 text-sm dark:bg-slate-900 ${tone[w.severity]}`}
             >
               <span className="mr-2 text-xs font-semibold uppercase">{w.severity}</span>
+              {w.state === "pending" ? (
+                <span className="mr-2 text-xs text-slate-500 dark:text-slate-400">
+                  pending since{" "}
+                  <time dateTime={w.activeAt}>{formatClock(Date.parse(w.activeAt))}</time>
+                </span>
+              ) : null}
               {w.message}
             </li>
           ))}

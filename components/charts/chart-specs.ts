@@ -1,4 +1,6 @@
+import { formatMs } from "@/lib/format/format-ms";
 import type { ValueUnit } from "@/lib/format/format-value";
+import { thresholds } from "@/lib/health/thresholds";
 import type { MemberSample } from "@/lib/history/history-point";
 
 export type ChartField = {
@@ -88,23 +90,29 @@ export const chartSpecs: readonly ChartSpec[] = [
   {
     id: "fsync",
     title: "WAL fsync p99",
-    description: "etcd asks for under 10 ms; slow fsyncs delay every write and heartbeat.",
+    description: `etcd asks for under ${formatMs(thresholds.walFsyncP99Seconds)}; slow fsyncs delay every write and heartbeat.`,
     unit: "seconds",
     series: [{ field: "walFsyncP99Seconds", suffix: "" }],
-    guide: { value: 0.01, label: "10 ms guidance" },
+    guide: {
+      value: thresholds.walFsyncP99Seconds,
+      label: `${formatMs(thresholds.walFsyncP99Seconds)} guidance`,
+    },
   },
   {
     id: "commit",
     title: "Backend commit p99",
-    description: "etcd asks for under 25 ms.",
+    description: `etcd asks for under ${formatMs(thresholds.backendCommitP99Seconds)}.`,
     unit: "seconds",
     series: [{ field: "backendCommitP99Seconds", suffix: "" }],
-    guide: { value: 0.025, label: "25 ms guidance" },
+    guide: {
+      value: thresholds.backendCommitP99Seconds,
+      label: `${formatMs(thresholds.backendCommitP99Seconds)} guidance`,
+    },
   },
   {
     id: "peer-rtt",
     title: "Peer round-trip p99",
-    description: "Each member's slowest peer; the etcd alert fires above 150 ms.",
+    description: `Each member's slowest peer; the etcd alert fires above ${formatMs(thresholds.peerRoundTripP99Seconds)}.`,
     unit: "seconds",
     series: [{ field: "peerRoundTripP99Seconds", suffix: "" }],
   },

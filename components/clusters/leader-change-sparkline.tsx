@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { thresholds } from "@/lib/health/thresholds";
 import { clusterQueries } from "@/lib/queries/cluster-queries";
 import { leaderChangeBuckets } from "./leader-change-buckets";
 
@@ -36,7 +37,7 @@ export function LeaderChangeSparkline({ clusterId, now }: { clusterId: string; n
               width={bar - 2}
               y={H - (c / max) * (H - 2)}
               height={(c / max) * (H - 2)}
-              className={total >= 4 ? "fill-amber-500" : "fill-blue-500"}
+              className={total >= thresholds.leaderChangesWarn ? "fill-amber-500" : "fill-blue-500"}
             />
           ) : null,
         )}

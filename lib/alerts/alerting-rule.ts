@@ -22,14 +22,15 @@ const RESOLVED_RETENTION_MS = 15 * 60_000;
  * A rule and its alerts across evaluations, as Prometheus's rules/alerting.go keeps them: an
  * element new to the result starts pending at that evaluation; it fires once it has been
  * active for the rule's `for:` duration (at once when that is 0); an element missing from the
- * result is dropped if it was pending, or resolved if it was firing.
+ * result is dropped if it was pending, or resolved if it was firing. The etcd mixin's rules and
+ * the verdict's warning rules (../health/warning-rules.ts) share it: any rule with a `forMs`.
  */
-export class AlertingRule {
+export class AlertingRule<R extends { readonly forMs: number } = MixinRule> {
   private readonly active = new Map<string, ActiveAlert>();
   /** The value expression's elements at the last evaluation. */
   samples: readonly RuleSample[] = [];
 
-  constructor(readonly rule: MixinRule) {}
+  constructor(readonly rule: R) {}
 
   /** Applies one evaluation's result at `t` (Unix ms). */
   update(samples: readonly RuleSample[], t: number): void {

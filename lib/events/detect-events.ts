@@ -1,4 +1,5 @@
 import type { ClusterHealth } from "../health/cluster-health";
+import { thresholds } from "../health/thresholds";
 import type { ClusterEvent, EventBody, MemberRef } from "./cluster-event";
 import { confirmFacts, type PendingFacts } from "./confirm-facts";
 
@@ -38,7 +39,7 @@ export const initialEventState: EventState = {
 };
 
 /** How long bad news must hold, over at least two verdicts, before it is an event; ms. */
-export const DEFAULT_CONFIRM_MS = 1_000;
+export const DEFAULT_CONFIRM_MS = thresholds.confirmMs;
 
 const alarmKey = (memberId: string, alarm: string) => `${memberId}:${alarm}`;
 

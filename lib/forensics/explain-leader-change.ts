@@ -1,3 +1,4 @@
+import { formatMs } from "../format/format-ms";
 import { formatSeconds } from "../format/format-seconds";
 import { thresholds } from "../health/thresholds";
 import type { ForensicSample, MemberForensics } from "./forensic-sample";
@@ -144,7 +145,7 @@ function evidenceFor(
   if (fsync > thresholds.walFsyncP99Seconds || commit > thresholds.backendCommitP99Seconds) {
     add(
       "slow_disk",
-      `${name}'s disk was slow: WAL fsync p99 ${formatSeconds(fsync)} (guidance 10 ms), backend commit p99 ${formatSeconds(commit)} (guidance 25 ms)`,
+      `${name}'s disk was slow: WAL fsync p99 ${formatSeconds(fsync)} (guidance ${formatMs(thresholds.walFsyncP99Seconds)}), backend commit p99 ${formatSeconds(commit)} (guidance ${formatMs(thresholds.backendCommitP99Seconds)})`,
       {
         walFsyncP99Seconds: fsync,
         backendCommitP99Seconds: commit,
@@ -155,15 +156,19 @@ function evidenceFor(
   if (rtt > thresholds.peerRoundTripP99Seconds) {
     add(
       "slow_peers",
-      `peer round trips from ${name} reached ${formatSeconds(rtt)} p99 (etcd mixin: 150 ms)`,
+      `peer round trips from ${name} reached ${formatSeconds(rtt)} p99 (etcd mixin: ${formatMs(thresholds.peerRoundTripP99Seconds)})`,
       { peerRoundTripP99Seconds: rtt },
     );
   }
   const slow = rise(b, (m) => m.slowApplyTotal);
   if (slow > 0)
-    add("slow_applies", `${name} applied ${slow} entries slowly (over 100 ms each)`, {
-      slowApplies: slow,
-    });
+    add(
+      "slow_applies",
+      `${name} applied ${slow} entries slowly (over ${formatMs(thresholds.slowApplySeconds)} each)`,
+      {
+        slowApplies: slow,
+      },
+    );
   const fill = peak(b, (m) =>
     m.dbSizeBytes && m.quotaBackendBytes ? m.dbSizeBytes / m.quotaBackendBytes : 0,
   );
@@ -203,8 +208,8 @@ function likelyText(evidence: Evidence[]): string {
  * Ranks the likely causes of one leader change from the samples before it (and, for a restart,
  * the ones after), each with its numbers. Only the old leader is examined: a change is about
  * why it stopped leading. When nothing stands out it says "no cause visible in the metrics",
- * never a guess. Thresholds: etcd's hardware guidance (fsync 10 ms, commit 25 ms), the etcd
- * mixin (peer round trip 150 ms, quota 95 %), etcd's slow-apply warning (100 ms).
+ * never a guess. Thresholds come from thresholds.ts: etcd's hardware guidance (fsync, commit),
+ * the etcd mixin (peer round trip, quota) and etcd's slow-apply warning.
  */
 export function explainLeaderChange(
   change: LeaderChange,

@@ -61,11 +61,23 @@ export const warningCodeSchema = z.enum([
   "EVENTS_NOT_SAVED",
 ]);
 
-export const healthWarningSchema = z.object({
+/** What one verdict saw: a warning before its rule (warning-rules.ts) judged it. */
+export const observedWarningSchema = z.object({
   code: warningCodeSchema,
   severity: severitySchema,
   message: z.string(),
   memberId: z.string().optional(),
+});
+
+/**
+ * A warning as its rule judged it across verdicts, as Prometheus's rules/alerting.go judges an
+ * alert: "pending" while it has held for less than its rule's `for`, "firing" after. Only a
+ * firing warning makes the status degraded.
+ */
+export const healthWarningSchema = observedWarningSchema.extend({
+  state: z.enum(["pending", "firing"]),
+  /** Since when it has held without a break (ISO 8601). */
+  activeAt: z.string(),
 });
 
 export const quorumViewSchema = z.object({
@@ -230,6 +242,7 @@ export type MemberSelfCheckView = z.infer<typeof memberSelfCheckViewSchema>;
 export type LearnerProgress = z.infer<typeof learnerProgressSchema>;
 export type Severity = z.infer<typeof severitySchema>;
 export type WarningCode = z.infer<typeof warningCodeSchema>;
+export type ObservedWarning = z.infer<typeof observedWarningSchema>;
 export type HealthWarning = z.infer<typeof healthWarningSchema>;
 export type QuorumView = z.infer<typeof quorumViewSchema>;
 export type MemberView = z.infer<typeof memberViewSchema>;

@@ -7,6 +7,7 @@ import type {
   ClusterStatus,
   HealthWarning,
   MemberView,
+  ObservedWarning,
   QuorumView,
 } from "./cluster-health";
 import { consistencyWarning } from "./consistency-warning";
@@ -16,12 +17,13 @@ import { type MemberStateView, memberState } from "./member-state";
 import { memberWarnings } from "./member-warnings";
 import { quorumOf } from "./quorum";
 import { thresholds } from "./thresholds";
+import type { JudgeWarnings } from "./warning-judge";
 
 export interface HealthInput {
   id: string;
   name: string;
   snapshot: ClusterSnapshot;
-  /** Leader changes seen in the last 15 minutes; undefined while unknown. */
+  /** Leader changes seen within `thresholds.leaderChangesWindowMs`; undefined while unknown. */
   leaderChangesInWindow?: number;
   applyLagThreshold: number;
   pollIntervalMs: number;
@@ -44,10 +46,15 @@ export interface HealthInput {
   pollerFault?: string;
   /** The last confirmed consistency mismatch, until a later check agreed. */
   consistencyMismatch?: ConsistencyMismatch;
+  /**
+   * Judges this verdict's warnings against the rules' `for` durations (WarningJudge, one per
+   * cluster); `judgeAlone` for a verdict computed once.
+   */
+  judge: JudgeWarnings;
 }
 
 /** Default grace for a voter behind the leader: a few election timeouts at etcd's defaults. */
-export const DEFAULT_CATCH_UP_GRACE_MS = 3_000;
+export const DEFAULT_CATCH_UP_GRACE_MS = thresholds.catchUpGraceMs;
 
 interface Reachable {
   snap: MemberSnapshot;
@@ -82,12 +89,14 @@ function statusOf(
   if (writable === null) return "unknown";
   if (!writable) return "unavailable";
   if (quorum.remaining === 0) return "critical";
-  if (warnings.some((w) => w.severity !== "info")) return "degraded";
+  // A pending warning has not held for its rule's `for` yet: shown, but not a degradation.
+  if (warnings.some((w) => w.state === "firing" && w.severity !== "info")) return "degraded";
   return "healthy";
 }
 
 /**
- * Derives leader, term, quorum, status, member states and warnings from one snapshot. Pure.
+ * Derives leader, term, quorum, status, member states and warnings from one snapshot. Pure
+ * apart from `input.judge`, which carries each warning rule's pending/firing state.
  * Quorum is raft's floor(voters/2)+1 over voters only (learners never count). A voter behind the
  * leader counts as healthy for `catchUpGraceMs`; a snapshot taken while Raftscope was blind
  * gives status "unknown" with writable and remaining null.
@@ -136,44 +145,44 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
   );
   const writable = blind ? null : leader !== null && (known.margin ?? -1) >= 0 && !nospace;
 
-  const warnings: HealthWarning[] = [];
+  const observed: ObservedWarning[] = [];
   if (snapshot.blind) {
-    warnings.push({
+    observed.push({
       code: "RAFTSCOPE_BLIND",
       severity: "warning",
       message: blindMessage(snapshot.blind),
     });
   }
   if (input.pollerFault) {
-    warnings.push({
+    observed.push({
       code: "RAFTSCOPE_FAULT",
       severity: "warning",
       message: `Raftscope's poller failed: ${input.pollerFault}`,
     });
   }
   if (input.eventLogProblem) {
-    warnings.push({
+    observed.push({
       code: "EVENTS_NOT_SAVED",
       severity: "warning",
       message: `Events are not being saved: ${input.eventLogProblem}`,
     });
   }
   if (snapshot.discoveryError && !blind) {
-    warnings.push({
+    observed.push({
       code: "MEMBER_UNREACHABLE",
       severity: "critical",
       message: snapshot.discoveryError,
     });
   }
   if (voterSnaps.length > 0 && voterSnaps.length % 2 === 0) {
-    warnings.push({
+    observed.push({
       code: "EVEN_VOTERS",
       severity: "info",
       message: `${voterSnaps.length} voters tolerate no more failures than ${voterSnaps.length - 1}; an odd count is recommended`,
     });
   }
   if (!leader && !blind && snapshot.members.length > 0) {
-    warnings.push({
+    observed.push({
       code: "NO_LEADER",
       severity: "critical",
       message:
@@ -185,7 +194,7 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
   for (const snap of voterSnaps) {
     const state = states.get(snap.member.id);
     if (state?.state !== "cut-off" || snap.probe.kind !== "reachable") continue;
-    warnings.push({
+    observed.push({
       code: "MEMBER_ISOLATED",
       severity: "critical",
       memberId: snap.member.id,
@@ -196,7 +205,7 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     const names = agreement.disagreement.map(
       (id) => snapshot.members.find((s) => s.member.id === id)?.member.name || id,
     );
-    warnings.push({
+    observed.push({
       code: "LEADER_DISAGREEMENT",
       severity: "warning",
       message: `Members disagree on the leader: ${names.join(", ")}`,
@@ -213,12 +222,12 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
           ? 0
           : null;
     const stale = new Set(input.stalePeerRoundTrips?.[snap.member.id] ?? []);
-    if (!blind) warnings.push(...memberWarnings(snap, lag, input.applyLagThreshold, stale));
+    if (!blind) observed.push(...memberWarnings(snap, lag, input.applyLagThreshold, stale));
     const ownAlarms = (r?.status.alarms ?? []).filter((a) => a.memberId === snap.member.id);
     const progress =
       r && isLearner(snap) && leaderStatus ? learnerProgress(r.status, leaderStatus) : undefined;
     if (progress?.readyToPromote) {
-      warnings.push({
+      observed.push({
         code: "LEARNER_READY",
         severity: "info",
         memberId: snap.member.id,
@@ -280,7 +289,7 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
   for (const a of alarms.values()) {
     const name =
       snapshot.members.find((s) => s.member.id === a.memberId)?.member.name || a.memberId;
-    warnings.push({
+    observed.push({
       code: a.alarm === "NOSPACE" ? "ALARM_NOSPACE" : "ALARM_CORRUPT",
       severity: "critical",
       memberId: a.memberId,
@@ -293,12 +302,12 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     if (view && !view.alarms.includes(a.alarm)) view.alarms.push(a.alarm);
   }
 
-  if (input.consistencyMismatch) warnings.push(consistencyWarning(input.consistencyMismatch));
+  if (input.consistencyMismatch) observed.push(consistencyWarning(input.consistencyMismatch));
 
   const versions = new Set(members.flatMap((m) => (m.version ? [m.version] : [])));
   if (versions.size > 1) {
     const minors = new Set([...versions].map(majorMinor));
-    warnings.push({
+    observed.push({
       code: "VERSION_SKEW",
       severity: minors.size > 1 ? "warning" : "info",
       message: `Members run different etcd versions: ${[...versions].sort().join(", ")}`,
@@ -308,15 +317,16 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     input.leaderChangesInWindow !== undefined &&
     input.leaderChangesInWindow >= thresholds.leaderChangesWarn
   ) {
-    warnings.push({
+    observed.push({
       code: "FREQUENT_LEADER_CHANGES",
       severity: "warning",
-      message: `${input.leaderChangesInWindow} leader changes in the last 15 minutes`,
+      message: `${input.leaderChangesInWindow} leader changes in the last ${thresholds.leaderChangesWindowMs / 60_000} minutes`,
     });
   }
 
   const tls = input.tls ? tlsHealth(input.tls, snapshot.members, snapshot.observedAt) : undefined;
-  if (tls) warnings.push(...tls.warnings);
+  if (tls) observed.push(...tls.warnings);
+  const warnings = input.judge(observed, snapshot.observedAt);
 
   return {
     id: input.id,

@@ -1,5 +1,6 @@
+import { formatMs } from "../format/format-ms";
 import type { MemberSnapshot } from "../member-snapshot";
-import type { HealthWarning } from "./cluster-health";
+import type { ObservedWarning } from "./cluster-health";
 import { thresholds } from "./thresholds";
 
 function displayName(snap: MemberSnapshot): string {
@@ -16,8 +17,8 @@ export function memberWarnings(
   lag: number | null,
   applyLagThreshold: number,
   stalePeers: ReadonlySet<string> = new Set(),
-): HealthWarning[] {
-  const out: HealthWarning[] = [];
+): ObservedWarning[] {
+  const out: ObservedWarning[] = [];
   const name = displayName(snap);
   const memberId = snap.member.id;
   if (snap.probe.kind === "not-started") {
@@ -102,10 +103,6 @@ export function memberWarnings(
     });
   }
   return out;
-}
-
-function formatMs(seconds: number): string {
-  return `${(seconds * 1000).toFixed(seconds < 0.01 ? 1 : 0)} ms`;
 }
 
 function formatMiB(bytes: number): string {

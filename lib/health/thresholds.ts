@@ -1,4 +1,8 @@
-/** etcd's own guidance and alert-rule thresholds, in one place. */
+/**
+ * Every number Raftscope judges a cluster by, in one place: etcd's own guidance, the etcd
+ * mixin's alert thresholds and the verdict's own grace periods. Warnings, their messages,
+ * charts and explanations read them from here, never as copied literals.
+ */
 export const thresholds = {
   /** etcd hardware guidance: wal fsync p99 under 10 ms. */
   walFsyncP99Seconds: 0.01,
@@ -6,6 +10,12 @@ export const thresholds = {
   backendCommitP99Seconds: 0.025,
   /** etcd mixin MemberCommunicationSlow. */
   peerRoundTripP99Seconds: 0.15,
+  /**
+   * etcd records a peer's round trip once per probing status period (rafthttp's
+   * statusMonitoringInterval, 30 s), and only while the peer answers its prober. A value older
+   * than two periods plus a scrape is no longer current, and raises no HIGH_PEER_RTT.
+   */
+  peerRoundTripStaleMs: 75_000,
   /** Warn when the db reaches this share of the quota; critical at the mixin's 95 %. */
   dbQuotaWarnRatio: 0.8,
   dbQuotaCriticalRatio: 0.95,
@@ -14,4 +24,27 @@ export const thresholds = {
   leaderChangesWindowMs: 15 * 60 * 1000,
   /** etcd's default --quota-backend-bytes, used when a member does not expose its quota. */
   defaultQuotaBackendBytes: 2 * 1024 * 1024 * 1024,
+  /**
+   * etcd refuses `member promote` until the learner's log has reached 90 % of the leader's
+   * (server/etcdserver/server.go, isLearnerReady: readyPercentThreshold = 0.9).
+   */
+  learnerReadyRatio: 0.9,
+  /** etcd logs an apply that took longer than this as slow (etcd_server_slow_apply_total). */
+  slowApplySeconds: 0.1,
+  /** Certificates are flagged this many days before they expire. */
+  certExpiryWarningDays: 30,
+  /** How long a voter may be behind the leader before it is cut off: a few election timeouts. */
+  catchUpGraceMs: 3_000,
+  /**
+   * The verdict's confirmation rule: bad news holds for this long, over at least two verdicts,
+   * before it is an event; warnings that a moment's transient must not raise wait as long.
+   */
+  confirmMs: 1_000,
+  /**
+   * How long a latency p99 (fsync, commit, peer round trip) must stay above its guidance before
+   * it degrades the status: more than two scrapes at the default 2 s interval. One scrape's p99
+   * is noisy: a member just restarted showed a backend commit p99 over 25 ms for one scrape
+   * (lib/test-factories/fixtures/etcd-3.4-two-followers-stopped.json).
+   */
+  sustainedLatencyMs: 5_000,
 } as const;

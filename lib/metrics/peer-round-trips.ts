@@ -1,9 +1,7 @@
-/**
- * etcd records a peer's round trip once per probing status period (rafthttp's
- * statusMonitoringInterval, 30 s), and only while the peer answers its prober. A value older
- * than two periods plus a scrape is no longer current.
- */
-export const PEER_ROUND_TRIP_STALE_MS = 75_000;
+import { thresholds } from "../health/thresholds";
+
+/** When a peer's round trip is no longer current (see thresholds.peerRoundTripStaleMs). */
+export const PEER_ROUND_TRIP_STALE_MS = thresholds.peerRoundTripStaleMs;
 
 export interface PeerRoundTrips {
   /** p99 in seconds, keyed by peer member id. */

@@ -1,7 +1,8 @@
+import { thresholds } from "../health/thresholds";
 import type { CertificateInfo } from "./certificate-info";
 
 /** Certificates are flagged this many days before they expire. */
-export const EXPIRY_WARNING_DAYS = 30;
+export const EXPIRY_WARNING_DAYS = thresholds.certExpiryWarningDays;
 
 const DAY_MS = 24 * 3600 * 1000;
 

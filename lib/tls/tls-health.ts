@@ -1,6 +1,6 @@
 import type {
   CertificateSummary,
-  HealthWarning,
+  ObservedWarning,
   TlsProblemView,
   TlsView,
 } from "../health/cluster-health";
@@ -36,7 +36,7 @@ function problemView(problem: TlsProblem | null): TlsProblemView | null {
   return problem ? { kind: problem.kind, message: problem.message } : null;
 }
 
-function expiryMessage(whose: string, info: CertificateInfo, now: number): HealthWarning | null {
+function expiryMessage(whose: string, info: CertificateInfo, now: number): ObservedWarning | null {
   const warning = expiryWarning(info, now);
   if (!warning) return null;
   const cert = `${whose} (${info.subject})`;
@@ -86,8 +86,8 @@ export function tlsHealth(
   tls: TlsObservations,
   members: MemberSnapshot[],
   now: number,
-): { view: TlsView; warnings: HealthWarning[] } {
-  const warnings: HealthWarning[] = [];
+): { view: TlsView; warnings: ObservedWarning[] } {
+  const warnings: ObservedWarning[] = [];
   const problems = new Map<string, TlsProblem>();
   for (const snap of members) {
     if (snap.probe.kind === "unreachable" && snap.probe.tlsProblem) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { HealthWarning, MemberView } from "../health/cluster-health";
+import type { MemberView, ObservedWarning } from "../health/cluster-health";
 import { makeMemberView } from "../test-factories/member-view-factory";
 import { memberCondition } from "./member-condition";
 
 const member = (over: Partial<MemberView> = {}): MemberView => makeMemberView(over);
 
-const warning = (code: HealthWarning["code"], memberId = "a"): HealthWarning => ({
+const warning = (code: ObservedWarning["code"], memberId = "a"): ObservedWarning => ({
   code,
   severity: "warning",
   memberId,

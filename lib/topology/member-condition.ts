@@ -1,4 +1,4 @@
-import type { HealthWarning, MemberView, WarningCode } from "../health/cluster-health";
+import type { MemberView, ObservedWarning, WarningCode } from "../health/cluster-health";
 
 /**
  * How a member is drawn: red when it cannot take part (unreachable, cut off), amber when it
@@ -27,7 +27,7 @@ const shortReasons: Partial<Record<WarningCode, string>> = {
  */
 export function memberCondition(
   member: MemberView,
-  warnings: readonly HealthWarning[],
+  warnings: readonly ObservedWarning[],
 ): MemberCondition {
   switch (member.state) {
     case "unknown":

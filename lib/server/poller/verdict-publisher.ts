@@ -5,6 +5,7 @@ import type { ClusterHealth } from "../../health/cluster-health";
 import { computeClusterHealth, type HealthInput } from "../../health/compute-health";
 import { thresholds } from "../../health/thresholds";
 import { verdictFingerprint } from "../../health/verdict-fingerprint";
+import { WarningJudge } from "../../health/warning-judge";
 import type { HistoryPoint } from "../../history/history-point";
 import { toHistoryPoint } from "../../history/history-point";
 import type { RingBuffer } from "../../history/ring-buffer";
@@ -27,10 +28,12 @@ export type VerdictInput = Omit<
   | "notFollowingSince"
   | "stalePeerRoundTrips"
   | "eventLogProblem"
+  | "judge"
 >;
 
 /**
- * Turns each snapshot into the verdict, feeds the event detector and the history, and hands the
+ * Turns each snapshot into the verdict (its warnings judged by the cluster's WarningJudge, pending
+ * until each rule's `for` has passed), feeds the event detector and the history, and hands the
  * verdict to viewers: at once when it changed, otherwise at most once per poll interval (fast
  * or normal), so a fault never becomes a storm of identical verdicts. Saving events never holds
  * the verdict up (see EventRecorder).
@@ -39,6 +42,7 @@ export class VerdictPublisher {
   private latestHealth: ClusterHealth | undefined;
   private lastEmitted: { at: number; fingerprint: string } | undefined;
   private notFollowingSince: Record<string, number> = {};
+  private readonly warningJudge = new WarningJudge();
 
   constructor(
     private readonly config: ClusterConfig,
@@ -68,6 +72,7 @@ export class VerdictPublisher {
       notFollowingSince: this.notFollowingSince,
       stalePeerRoundTrips: stalePeers(snapshot),
       ...(this.recorder.problem ? { eventLogProblem: this.recorder.problem } : {}),
+      judge: this.warningJudge.judge,
     });
     this.notFollowingSince = Object.fromEntries(
       health.members.flatMap((m) =>
