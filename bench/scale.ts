@@ -71,7 +71,11 @@ export interface ScaleFigures {
   etcdCpuPercent: number;
 }
 
-async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigures> {
+async function measure(
+  cluster: EtcdCluster,
+  count: number,
+  scrapeIntervalMs: number | undefined,
+): Promise<ScaleFigures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `raftscope-scale-${count}-`));
   const pollers = Array.from({ length: count }, (_, i) => {
     const id = `c${i + 1}`;
@@ -79,6 +83,7 @@ async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigure
       id,
       endpoints: cluster.endpoints.slice(0, 1),
       tls: cluster.tlsFiles,
+      ...(scrapeIntervalMs ? { scrapeIntervalMs } : {}),
     });
     return new ClusterPoller(config, new EventLog({ dir: path.join(dir, id), clusterId: id }));
   });
@@ -146,7 +151,7 @@ async function measure(cluster: EtcdCluster, count: number): Promise<ScaleFigure
 /** Runs the scale benchmark over `sizes` and returns its markdown rows. */
 export async function benchScale(
   sizes: number[] = DEFAULT_SIZES,
-  opts: { pinned?: boolean } = {},
+  opts: { pinned?: boolean; scrapeIntervalMs?: number } = {},
 ): Promise<string[]> {
   const cluster = await EtcdCluster.start({
     size: 3,
@@ -159,12 +164,12 @@ export async function benchScale(
   // The pollers' timers and the deadlines of etcd calls are unref'd: keep the process up.
   const alive = setInterval(() => undefined, 1000);
   const lines = [
-    `| clusters (3 members each)${opts.pinned ? ", Raftscope pinned to one CPU, etcd to the other" : ""} | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | etcd gRPC req/s | /metrics scrapes/s | etcd CPU, % of one core |`,
+    `| clusters (3 members each)${opts.pinned ? ", Raftscope pinned to one CPU, etcd to the other" : ""}${opts.scrapeIntervalMs ? `, /metrics every ${opts.scrapeIntervalMs / 1000} s` : ""} | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | etcd gRPC req/s | /metrics scrapes/s | etcd CPU, % of one core |`,
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   try {
     for (const n of sizes) {
-      const f = await measure(cluster, n);
+      const f = await measure(cluster, n, opts.scrapeIntervalMs);
       lines.push(
         `| ${f.clusters} | ${f.cpuPercent.toFixed(0)} % | ${f.rssMiB.toFixed(0)} MiB | ${f.loopLagP99Ms.toFixed(0)} ms | ${f.latenessP99Ms.toFixed(0)} / ${f.latenessMaxMs.toFixed(0)} ms | ${f.oldestVerdictMs.toFixed(0)} ms | ${f.grpcPerSecond.toFixed(0)} | ${f.scrapesPerSecond.toFixed(0)} | ${f.etcdCpuPercent.toFixed(0)} % |`,
       );
@@ -184,5 +189,10 @@ runWhenMain(import.meta.url, () => {
     .map(Number)
     .filter((n) => n > 0);
   const pinned = process.argv.includes("--pin") || process.env.RAFTSCOPE_BENCH_PIN === "1";
-  return benchScale(sizes.length > 0 ? sizes : DEFAULT_SIZES, { pinned });
+  // --scrape-ms=N: every cluster's scrapeIntervalMs (default 2000), to see what it buys.
+  const scrape = process.argv.find((a) => a.startsWith("--scrape-ms="))?.split("=")[1];
+  return benchScale(sizes.length > 0 ? sizes : DEFAULT_SIZES, {
+    pinned,
+    ...(scrape ? { scrapeIntervalMs: Number(scrape) } : {}),
+  });
 });
