@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { thresholds } from "@/lib/health/thresholds";
 import { clusterQueries } from "@/lib/queries/cluster-queries";
 import { leaderChangeBuckets } from "./leader-change-buckets";
 
@@ -10,7 +9,11 @@ const BUCKETS = 12;
 const W = 120;
 const H = 24;
 
-/** Leader changes over the last hour in 5-minute bars; a quiet cluster draws a flat line. */
+/**
+ * Leader changes over the last hour in 5-minute bars; a quiet cluster draws a flat line. It
+ * only draws: whether changes are too frequent is the server's FREQUENT_LEADER_CHANGES rule,
+ * shown in the card's status.
+ */
 export function LeaderChangeSparkline({ clusterId, now }: { clusterId: string; now: number }) {
   const { data } = useQuery(clusterQueries.events(clusterId, 200));
   if (!data) return <span className="text-xs text-slate-500 dark:text-slate-400">…</span>;
@@ -37,7 +40,7 @@ export function LeaderChangeSparkline({ clusterId, now }: { clusterId: string; n
               width={bar - 2}
               y={H - (c / max) * (H - 2)}
               height={(c / max) * (H - 2)}
-              className={total >= thresholds.leaderChangesWarn ? "fill-amber-500" : "fill-blue-500"}
+              className="fill-blue-500"
             />
           ) : null,
         )}

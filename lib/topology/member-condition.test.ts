@@ -63,3 +63,32 @@ describe("memberCondition", () => {
     });
   });
 });
+
+describe("memberCondition draws only what the server judged", () => {
+  const failing = member({
+    selfChecks: [
+      {
+        endpoint: "readyz",
+        name: "serializable_read",
+        ok: false,
+        checkedAt: "2026-11-29T17:00:00.000Z",
+      },
+    ],
+  });
+
+  it("names failing self-checks under a firing MEMBER_NOT_READY, not before", () => {
+    expect(memberCondition(failing, [])).toEqual({ kind: "ok" });
+    expect(
+      memberCondition(failing, [{ ...warning("MEMBER_NOT_READY"), state: "pending" as const }]),
+    ).toEqual({ kind: "ok" });
+    expect(
+      memberCondition(failing, [{ ...warning("MEMBER_NOT_READY"), state: "firing" as const }]),
+    ).toEqual({ kind: "degraded", reasons: ["not ready: serializable_read"] });
+  });
+
+  it("does not draw a pending warning", () => {
+    expect(
+      memberCondition(member(), [{ ...warning("SLOW_FSYNC"), state: "pending" as const }]),
+    ).toEqual({ kind: "ok" });
+  });
+});

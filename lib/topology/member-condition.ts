@@ -20,14 +20,20 @@ const shortReasons: Partial<Record<WarningCode, string>> = {
   HIGH_PEER_RTT: "slow peers",
 };
 
+/** A verdict warning; `state` is absent on warnings judged alone (tests, one-off verdicts). */
+type JudgedWarning = ObservedWarning & { state?: "pending" | "firing" };
+
 /**
  * The member's drawn state from the health verdict: the state the server judged first
  * (unreachable, cut off, not started, no leader), then its alarms, failing self-checks and the
- * verdict's warnings about it, in short words that fit in a box.
+ * verdict's warnings about it, in short words that fit in a box. Nothing is judged here: a
+ * warning counts once the server's rule fires it (a pending one is not drawn), and failing
+ * self-checks are named only under the server's firing MEMBER_NOT_READY for this member (which
+ * already leaves out a learner's expected `non_learner` failure).
  */
 export function memberCondition(
   member: MemberView,
-  warnings: readonly ObservedWarning[],
+  warnings: readonly JudgedWarning[],
 ): MemberCondition {
   switch (member.state) {
     case "unknown":
@@ -50,15 +56,19 @@ export function memberCondition(
       : member.state === "catching-up"
         ? ["catching up"]
         : [];
-  const failingChecks = member.selfChecks
-    .filter((c) => !c.ok && !(member.role === "learner" && c.name === "non_learner"))
-    .map((c) => `not ready: ${c.name}`);
-  const fromWarnings = warnings
-    .filter((w) => w.memberId === member.id && w.severity !== "info")
-    .flatMap((w) => {
-      const short = shortReasons[w.code];
-      return short ? [short] : [];
-    });
+  const own = warnings.filter(
+    (w) => w.memberId === member.id && w.severity !== "info" && w.state !== "pending",
+  );
+  const notReady = own.some((w) => w.code === "MEMBER_NOT_READY");
+  const failingChecks = notReady
+    ? member.selfChecks
+        .filter((c) => !c.ok && !(member.role === "learner" && c.name === "non_learner"))
+        .map((c) => `not ready: ${c.name}`)
+    : [];
+  const fromWarnings = own.flatMap((w) => {
+    const short = shortReasons[w.code];
+    return short ? [short] : [];
+  });
   const reasons = [
     ...new Set([
       ...fromState,
