@@ -24,15 +24,19 @@ async function main() {
   const configPath = path.join(dir, "raftscope.yaml");
   writeDashboardConfig(configPath, cluster, { includeExternal: true });
   mkdirSync(path.join(dir, "dashboard-data"), { recursive: true });
-  const server = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
-    stdio: "inherit",
-    env: scrubbedEnv({
-      RAFTSCOPE_CONFIG: configPath,
-      RAFTSCOPE_DATA_DIR: path.join(dir, "dashboard-data"),
-      RAFTSCOPE_HOSTNAME: "127.0.0.1",
-      PORT: port,
-    }),
-  });
+  const server = spawn(
+    process.execPath,
+    ["--disable-warning=DEP0123", path.resolve("scripts/start.mjs")],
+    {
+      stdio: "inherit",
+      env: scrubbedEnv({
+        RAFTSCOPE_CONFIG: configPath,
+        RAFTSCOPE_DATA_DIR: path.join(dir, "dashboard-data"),
+        RAFTSCOPE_HOSTNAME: "127.0.0.1",
+        PORT: port,
+      }),
+    },
+  );
   console.log(`raftscope demo: dashboard on http://127.0.0.1:${port} (Ctrl-C stops everything)`);
   console.log(
     `raftscope demo: try a fault, e.g.  kill -STOP ${cluster.members[1]?.pid}  then  kill -CONT ${cluster.members[1]?.pid}`,

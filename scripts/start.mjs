@@ -15,6 +15,10 @@
 // end, the pollers stop and the event logs are synced and closed, then the process exits 0.
 // Past RAFTSCOPE_DRAIN_TIMEOUT_MS (default 10000, within Kubernetes' 30 s grace period) the
 // remaining connections are cut and it exits 1; a second signal exits at once.
+//
+// `npm start`, the demo and the container image run it with `--disable-warning=DEP0123`: the
+// etcd client (grpc-js) sets the TLS servername to a member's IP address, which Node warns about
+// (RFC 6066 has no IP names); the member's certificate is still verified against that IP.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
