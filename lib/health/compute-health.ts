@@ -212,6 +212,8 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
     });
   }
 
+  const names = new Map(snapshot.members.map((s) => [s.member.id, displayName(s)]));
+  const peerName = (memberId: string) => names.get(memberId) ?? memberId;
   const members: MemberView[] = snapshot.members.map((snap) => {
     const r = blind ? undefined : reachableStatus(snap);
     const state = states.get(snap.member.id) as MemberStateView;
@@ -222,7 +224,9 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
           ? 0
           : null;
     const stale = new Set(input.stalePeerRoundTrips?.[snap.member.id] ?? []);
-    if (!blind) observed.push(...memberWarnings(snap, lag, input.applyLagThreshold, stale));
+    if (!blind) {
+      observed.push(...memberWarnings(snap, lag, input.applyLagThreshold, stale, peerName));
+    }
     const ownAlarms = (r?.status.alarms ?? []).filter((a) => a.memberId === snap.member.id);
     const progress =
       r && isLearner(snap) && leaderStatus ? learnerProgress(r.status, leaderStatus) : undefined;

@@ -10,13 +10,14 @@ function displayName(snap: MemberSnapshot): string {
 /**
  * The warnings about one member: unreachable, apply lag, database near its quota, slow disk,
  * slow peers and failing self-checks. Thresholds come from thresholds.ts (etcd's hardware
- * guidance and the etcd mixin).
+ * guidance and the etcd mixin). `peerName` turns a peer's member id into the name shown.
  */
 export function memberWarnings(
   snap: MemberSnapshot,
   lag: number | null,
   applyLagThreshold: number,
   stalePeers: ReadonlySet<string> = new Set(),
+  peerName: (memberId: string) => string = (memberId) => memberId,
 ): ObservedWarning[] {
   const out: ObservedWarning[] = [];
   const name = displayName(snap);
@@ -84,7 +85,7 @@ export function memberWarnings(
         code: "HIGH_PEER_RTT",
         severity: "warning",
         memberId,
-        message: `Round trip from ${name} to peer ${peer} is ${formatMs(rtt)} at p99 (above ${formatMs(thresholds.peerRoundTripP99Seconds)})`,
+        message: `Round trip from ${name} to peer ${peerName(peer)} is ${formatMs(rtt)} at p99 (above ${formatMs(thresholds.peerRoundTripP99Seconds)})`,
       });
     }
   }

@@ -47,4 +47,13 @@ export const thresholds = {
    * (lib/test-factories/fixtures/etcd-3.4-two-followers-stopped.json).
    */
   sustainedLatencyMs: 5_000,
+  /**
+   * How long a peer's round-trip p99 must stay above its threshold before it degrades the
+   * status: two of etcd's probing periods (30 s each, see peerRoundTripStaleMs). One probe is
+   * one value, carried until the next; a probe that waited out a peer's freeze or restart
+   * measures the outage, not the network, and must not make a recovered cluster "degraded" for
+   * the 30 s it stays current. Two consecutive high probes are a slow link. (The mixin's
+   * etcdMemberCommunicationSlow waits 10 min.)
+   */
+  peerRoundTripSustainedMs: 60_000,
 } as const;

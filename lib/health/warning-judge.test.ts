@@ -184,3 +184,34 @@ describe("WarningJudge on verdicts of a real etcd 3.4 cluster losing two followe
     expect(after.map(({ health }) => health.status)).toEqual(after.map(() => "healthy"));
   });
 });
+
+describe("WarningJudge: a peer round trip that measured an outage", () => {
+  // etcd probes each peer once per 30 s; the one probe that waited out a frozen peer reads
+  // 3.2 s (as seen after SIGSTOP/SIGCONT of a demo member) and stays current until the next.
+  const slowTo1: MemberSpec[] = [
+    { metrics: { peerRoundTripP99Seconds: { [ids[1] ?? ""]: 3.244 } } },
+    {},
+    {},
+  ];
+
+  it("keeps a recovered cluster healthy while that one probe is current", () => {
+    const judge = verdicts();
+    for (let s = 0; s <= 30; s += 2) {
+      const h = judge(at(T0 + s * 1000, slowTo1));
+      expect(h.status).toBe("healthy");
+      const w = h.warnings.find((x) => x.code === "HIGH_PEER_RTT");
+      expect(w?.state).toBe("pending");
+      expect(w?.message).toMatch(/to peer m2 is 3244 ms/);
+    }
+    // The next probe is normal: the warning is gone without ever firing.
+    expect(judge(at(T0 + 32_000, healthy)).warnings).toEqual([]);
+  });
+
+  it("fires once two consecutive probes, a minute, stay above the threshold", () => {
+    const judge = verdicts();
+    let h = judge(at(T0, slowTo1));
+    for (let s = 2; s <= 60; s += 2) h = judge(at(T0 + s * 1000, slowTo1));
+    expect(h.warnings.find((x) => x.code === "HIGH_PEER_RTT")?.state).toBe("firing");
+    expect(h.status).toBe("degraded");
+  });
+});

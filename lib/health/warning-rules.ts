@@ -83,10 +83,12 @@ export const warningRules: Readonly<Record<WarningCode, WarningRule>> = {
     "SLOW_COMMIT",
     "etcd's hardware guidance is about sustained commit latency; a member just restarted shows one slow scrape (captured on etcd 3.4); mixin etcdHighCommitDurations judges its own threshold with 10 min",
   ),
-  HIGH_PEER_RTT: sustained(
-    "HIGH_PEER_RTT",
-    "one scrape's round-trip p99 is noisy around restarts; mixin etcdMemberCommunicationSlow judges the same threshold with 10 min",
-  ),
+  HIGH_PEER_RTT: {
+    code: "HIGH_PEER_RTT",
+    forMs: thresholds.peerRoundTripSustainedMs,
+    source:
+      "etcd measures a peer's round trip once per 30 s probe, so one high probe (one that waited out a frozen or restarting peer) stays current for 30 s; two consecutive probes must be high (thresholds.peerRoundTripSustainedMs); mixin etcdMemberCommunicationSlow judges the same threshold with 10 min",
+  },
   FREQUENT_LEADER_CHANGES: immediate(
     "FREQUENT_LEADER_CHANGES",
     "already a count over thresholds.leaderChangesWindowMs of confirmed leader changes (mixin etcdHighNumberOfLeaderChanges)",
