@@ -29,6 +29,9 @@ async function main() {
     ["--disable-warning=DEP0123", path.resolve("scripts/start.mjs")],
     {
       stdio: "inherit",
+      // Its own process group, as the etcd members have: Ctrl-C reaches only the demo, which
+      // sends the server one SIGTERM. A second signal from the terminal would cut its drain.
+      detached: true,
       env: scrubbedEnv({
         RAFTSCOPE_CONFIG: configPath,
         RAFTSCOPE_DATA_DIR: path.join(dir, "dashboard-data"),
@@ -38,16 +41,31 @@ async function main() {
     },
   );
   console.log(`raftscope demo: dashboard on http://127.0.0.1:${port} (Ctrl-C stops everything)`);
+  const leader = await cluster.leader();
+  const follower = cluster.members.find((m) => m.name !== leader);
   console.log(
-    `raftscope demo: try a fault, e.g.  kill -STOP ${cluster.members[1]?.pid}  then  kill -CONT ${cluster.members[1]?.pid}`,
+    `raftscope demo: members ${cluster.members.map((m) => `${m.name} pid ${m.pid}${m.name === leader ? " (leader)" : ""}`).join(", ")}`,
+  );
+  console.log(
+    `raftscope demo: try a fault, e.g. freeze follower ${follower?.name}:  kill -STOP ${follower?.pid}  then  kill -CONT ${follower?.pid}` +
+      " (the demo does not restart a member killed with SIGKILL: Ctrl-C and npm run demo again)",
   );
 
   let stopping = false;
+  const serverExited = new Promise<number | null>((resolve) => server.on("exit", resolve));
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log("\nraftscope demo: stopping the dashboard and the cluster (followers first)…");
-    server.kill("SIGTERM");
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      // The server drains (streams closed, event logs synced) within its 10 s drain timeout.
+      const drained = await Promise.race([
+        serverExited,
+        new Promise<"late">((r) => setTimeout(() => r("late"), 15_000)),
+      ]);
+      if (drained === "late") server.kill("SIGKILL");
+    }
     await cluster.teardown();
     process.exit(code);
   };
