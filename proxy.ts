@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { malformedPathEscape } from "@/lib/api/path-escape";
 import { RAW_QUERY_HEADER, rawSearch } from "@/lib/api/raw-query-header";
 import { authErrorResponse } from "@/lib/auth/auth-error-response";
 import { RateLimitedError, UnauthenticatedError } from "@/lib/auth/auth-errors";
@@ -79,6 +80,23 @@ export async function proxy(request: NextRequest): Promise<Response> {
         status: 414,
         headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
       }),
+      csp,
+    );
+  }
+
+  // Next answers a path it cannot percent-decode with a bare 500; say what is wrong instead.
+  const malformed = malformedPathEscape(request.nextUrl.pathname);
+  if (malformed) {
+    return withSecurityHeaders(
+      access === "api"
+        ? Response.json(
+            { error: { code: "BAD_REQUEST", message: malformed } },
+            { status: 400, headers: { "cache-control": "no-store" } },
+          )
+        : new Response(`${malformed}.\n`, {
+            status: 400,
+            headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+          }),
       csp,
     );
   }

@@ -212,6 +212,22 @@ describe("URL caps", () => {
     expect(long.body).toMatch(/at most 8192 bytes/);
   });
 
+  it("answers a path with a malformed escape 400 naming it, on pages and the API", async () => {
+    for (const bad of [
+      "/clusters/demo/keys/~/%ZZ",
+      "/clusters/demo/keys/~/%ZZ/..%2F..%2Fetc/passwd",
+    ]) {
+      const res = await get(bad);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatch(
+        /^The address is malformed: "%" at position 22 must be followed by two hex digits/,
+      );
+    }
+    const api = await get("/api/clusters/%G0/health");
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toMatchObject({ error: { code: "BAD_REQUEST" } });
+  });
+
   it("serves a page whose size grows linearly with its path", async () => {
     const sizes: number[] = [];
     for (const depth of [1, 120, 240]) {
