@@ -147,6 +147,19 @@ test.describe("key browser", () => {
     await expect(panel).toContainText(`${revision}`);
   });
 
+  test("refuses a revision in the address that is not one, and offers the current one", async ({
+    page,
+  }) => {
+    await page.goto("/clusters/demo/keys/~/registry/pods/~?revision=abc");
+    const alert = page.getByRole("alert").filter({ hasText: "asks for revision" });
+    await expect(alert).toContainText(
+      "This address asks for revision “abc”, which is not a revision: it must be a positive integer.",
+    );
+    await alert.getByRole("link", { name: "Read at the current revision instead" }).click();
+    await expect(page).not.toHaveURL(/revision=/);
+    await expect(keysPage(page).list).toBeVisible();
+  });
+
   test("leaves the cluster revision unchanged after browsing", async ({ page, cluster }) => {
     const before = await revisions(cluster);
     const k = keysPage(page);

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { targetFromPathname } from "@/lib/keys/browser-location";
@@ -45,6 +46,24 @@ export function KeyBrowser({ clusterId }: { clusterId: string }) {
       >
         This address does not name a key: a part of its path is not a valid escape. Go back to the
         key list and pick the key from there.
+      </p>
+    );
+  }
+  if (view.badRevision !== undefined) {
+    const current = new URLSearchParams(search);
+    current.delete("revision");
+    const rest = current.toString();
+    return (
+      <p
+        role="alert"
+        className="rounded-lg border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950"
+      >
+        This address asks for revision “{view.badRevision.slice(0, 40)}”, which is not a revision:
+        it must be a positive integer.{" "}
+        <Link className="underline" href={`${pathname}${rest ? `?${rest}` : ""}`}>
+          Read at the current revision instead
+        </Link>
+        .
       </p>
     );
   }

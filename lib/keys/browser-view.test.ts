@@ -56,9 +56,15 @@ describe("browserView", () => {
     expect(browserView(t("/"), { q: "x".repeat(300) }).find).toHaveLength(256);
   });
 
-  it("ignores malformed parameters", () => {
+  it("ignores malformed parameters, but keeps a revision that is not one for the page to refuse", () => {
     const v = browserView(t("a"), { revision: "-1", format: "xml" });
     expect(v.revision).toBeUndefined();
+    // A revision that is not one is kept for the page to refuse, never read as "now".
+    expect(v.badRevision).toBe("-1");
+    expect(browserView(t("a"), { revision: "abc" }).badRevision).toBe("abc");
+    expect(browserView(t("a"), { revision: "0" }).badRevision).toBe("0");
+    expect(browserView(t("a"), { revision: "42" }).badRevision).toBeUndefined();
+    expect(browserView(t("a"), {}).badRevision).toBeUndefined();
     expect(v.format).toBeUndefined();
   });
 

@@ -14,6 +14,11 @@ export interface BrowserView {
   /** The key whose value is shown (key mode). */
   selectedKey?: Uint8Array;
   revision?: number;
+  /**
+   * The `revision` parameter as given when it is not a revision (not a positive integer): the
+   * page must say so rather than quietly show the current revision as if it were the past.
+   */
+  badRevision?: string;
   format?: ValueFormat;
   /** A name search within listPrefix: the text to find in key names (the `q` parameter). */
   find?: string;
@@ -65,7 +70,10 @@ export function ancestorPrefixes(prefix: Uint8Array, separator: Uint8Array): Uin
   return out;
 }
 
-/** Reads the page's URL into a view; malformed parameters fall back to their defaults. */
+/**
+ * Reads the page's URL into a view; malformed parameters fall back to their defaults, except a
+ * malformed `revision`, which is kept in `badRevision` for the page to refuse.
+ */
 export function browserView(target: Uint8Array, params: BrowserParams): BrowserView {
   const sepText = params.separator;
   const separator = sepText === undefined ? DEFAULT_SEPARATOR : textBytes(sepText).subarray(0, 16);
@@ -77,6 +85,7 @@ export function browserView(target: Uint8Array, params: BrowserParams): BrowserV
     target,
     separator,
     ...(revision ? { revision } : {}),
+    ...(params.revision !== undefined && !revision ? { badRevision: params.revision } : {}),
     ...(format.success ? { format: format.data } : {}),
     ...(params.q ? { find: params.q.slice(0, MAX_FIND_CHARS) } : {}),
   };
