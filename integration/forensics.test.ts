@@ -85,7 +85,11 @@ describe("why the leader changed, on real etcd 3.4", () => {
     const event = await change;
     await cluster.restart(leader);
     const f = await explanation(event.seq, (x) => x.evidence[0]?.cause === "restarted");
-    expect(f?.evidence.map((e) => e.cause)).toEqual(["restarted", "stopped_answering"]);
+    const causes = f?.evidence.map((e) => e.cause) ?? [];
+    expect(causes.slice(0, 2)).toEqual(["restarted", "stopped_answering"]);
+    // Anything after them is the disk's own figures: this machine's fsync p99 can exceed
+    // etcd's 10 ms guidance, and the evidence says so, ranked below the restart.
+    expect(causes.slice(2).filter((c) => c !== "slow_disk")).toEqual([]);
     expect(f?.likely).toMatch(/^likely: the leader restarted: /);
   });
 
