@@ -269,6 +269,7 @@ export class EtcdCluster {
     const slot = this.runningSlot(name, "freeze");
     if (slot.frozen) return;
     slot.process?.signal("SIGSTOP");
+    if (slot.process) waitUntilStopped(slot.process.pid);
     slot.frozen = true;
   }
 
@@ -645,4 +646,25 @@ export class EtcdCluster {
 /** etcd's uint64 ids arrive as decimal strings; etcdctl and the logs print them in hex. */
 function hexId(decimal: string): string {
   return BigInt(decimal).toString(16);
+}
+
+/**
+ * Returns once the kernel reports `pid` stopped (state T in /proc/<pid>/stat), or after 1 s.
+ * kill(2) returns before every thread of a busy process has stopped, so a request sent at once
+ * could still be answered; a frozen member must answer nothing from the moment freeze returns.
+ */
+function waitUntilStopped(pid: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + 1_000;
+  while (Date.now() < deadline) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      return; // gone, or not Linux
+    }
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    if (state === "T" || state === "t") return;
+    Atomics.wait(pause, 0, 0, 1);
+  }
 }
