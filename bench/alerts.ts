@@ -4,7 +4,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ClusterSeries } from "../lib/alerts/cluster-series";
 import { RuleGroup } from "../lib/alerts/rule-group";
-import { alertInputs, type ScrapedSeries } from "../lib/alerts/scraped-series";
+import { alertInputs, type ScrapedSeries, zeroFilledInputs } from "../lib/alerts/scraped-series";
 import { scrapeFamilies } from "../lib/server/alerts/scrape-families";
 import { loadEtcdCapture } from "../lib/server/metrics/fixtures/etcd-captures";
 import { readPrometheusSeries } from "../lib/server/metrics/read-prometheus-series";
@@ -42,7 +42,7 @@ function scrapeAt(base: readonly ScrapedSeries[], k: number): ScrapedSeries[] {
 
 export async function benchAlerts(): Promise<string[]> {
   const { text } = loadEtcdCapture("leader-b");
-  const base = readPrometheusSeries(text, scrapeFamilies).filter((s) =>
+  const base = readPrometheusSeries(text, scrapeFamilies, zeroFilledInputs).filter((s) =>
     Object.hasOwn(alertInputs, s.name),
   );
   const before = heapAfterGc();

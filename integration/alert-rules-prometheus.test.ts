@@ -5,7 +5,7 @@ import type { MixinRule } from "../lib/alerts/mixin-rule";
 import type { VectorSample } from "../lib/alerts/promql/instant-vector";
 import { labelKey } from "../lib/alerts/promql/labels";
 import { RuleGroup } from "../lib/alerts/rule-group";
-import { alertInputs } from "../lib/alerts/scraped-series";
+import { alertInputs, zeroFilledInputs } from "../lib/alerts/scraped-series";
 import { scrapeFamilies } from "../lib/server/alerts/scrape-families";
 import {
   type EtcdCaptureName,
@@ -75,6 +75,22 @@ function expectSameVector(
   });
 }
 
+/**
+ * A scrape as Raftscope's reader keeps it: zero-filled families without their zero lines but
+ * for the first (readPrometheusSeries with zeroFilledInputs). Prometheus gets every line.
+ */
+function asRead(series: FixtureScrape["series"]): FixtureScrape["series"] {
+  if (series === null) return null;
+  const seen = new Set<string>();
+  return series.filter((x) => {
+    if (!zeroFilledInputs.has(x.name) || !seen.has(x.name)) {
+      seen.add(x.name);
+      return true;
+    }
+    return x.value !== 0;
+  });
+}
+
 /** Feeds the scrapes into Raftscope's rules in time order and compares at each time. */
 async function compareAt(
   ref: PrometheusReference,
@@ -89,13 +105,21 @@ async function compareAt(
   for (const t of times) {
     while (next < ordered.length && (ordered[next] as FixtureScrape).at <= t) {
       const s = ordered[next++] as FixtureScrape;
-      series.record(s.memberId, s.at, s.series);
+      series.record(s.memberId, s.at, asRead(s.series));
     }
     for (const rule of rules) {
       if (INSTANT_SELECTOR_RULES.has(rule.name) && staleGapAt(scrapes, t)) continue;
       const ours = rule.evaluate(series, t);
       const what = `${rule.name} (${rule.severity}) at +${(t - START) / 1000} s`;
-      expectSameVector(ours, await ref.query(rule.valueExpr, t), `${what}, value`);
+      let theirs = await ref.query(rule.valueExpr, t);
+      if (rule.name === "etcdHighNumberOfFailedGRPCRequests") {
+        // A method that served nothing in 5 minutes is 0/0 = NaN in Prometheus, shown nowhere
+        // and never firing; Raftscope keeps no series of a method that never counted (its
+        // handled_total lines are all 0 and left out when read), so it has no element for it.
+        const kept = new Set(ours.map((x) => labelKey(x.labels)));
+        theirs = theirs.filter((x) => !Number.isNaN(x.value) || kept.has(labelKey(x.labels)));
+      }
+      expectSameVector(ours, theirs, `${what}, value`);
       expectSameVector(
         ours.filter((s) => s.holds),
         await ref.query(rule.expr, t),

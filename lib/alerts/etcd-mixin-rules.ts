@@ -57,7 +57,13 @@ function computeFailedGrpcPercent(series: ClusterSeries, t: number): VectorSampl
     rates.filter((s) => GRPC_FAILURE_CODES.includes(s.labels.grpc_code ?? "")),
     by,
   );
-  return matchOneToOne(failed, sumWithout(rates, by), (f, all) => (100 * f) / all);
+  // A method whose failure codes never counted has none of their series kept (they are
+  // zero-filled, see scraped-series.ts); Prometheus holds them at 0 and computes 0 %.
+  const failedBy = new Map(failed.map((f) => [labelKey(f.labels), f.value]));
+  return sumWithout(rates, by).map((all) => ({
+    labels: all.labels,
+    value: (100 * (failedBy.get(labelKey(all.labels)) ?? 0)) / all.value,
+  }));
 }
 
 /**

@@ -100,4 +100,68 @@ describe("TargetSeries", () => {
       ),
     );
   });
+
+  it("gives the same gRPC rates from scrapes without their zero lines as from whole ones", () => {
+    const HANDLED = "grpc_server_handled_total";
+    const codes = ["Aborted", "OK", "Unavailable", "Unknown"];
+    // Per scrape: null fails it, "restart" puts every counter back to 0, else each code's step.
+    const step = fc.oneof(
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constant("restart" as const) },
+      {
+        weight: 8,
+        arbitrary: fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.nat({ max: 3 })), {
+          minLength: codes.length,
+          maxLength: codes.length,
+        }),
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 2, maxLength: 120 }),
+        fc.integer({ min: 1, max: 180 }),
+        (steps, windowScrapes) => {
+          const whole = new TargetSeries("etcd", "m1");
+          const lean = new TargetSeries("etcd", "m1");
+          const counts = codes.map(() => 0);
+          steps.forEach((st, i) => {
+            const t = i * 2000;
+            if (st === null) {
+              whole.record(t, null);
+              lean.record(t, null);
+              return;
+            }
+            codes.forEach((_, c) => {
+              counts[c] = st === "restart" ? 0 : (counts[c] as number) + (st[c] as number);
+            });
+            const series = codes.map((code, c) => ({
+              name: HANDLED,
+              labels: { grpc_code: code },
+              value: counts[c] as number,
+            }));
+            whole.record(t, series);
+            // As the reader leaves them out: every zero line but the family's first.
+            lean.record(
+              t,
+              series.filter((x, c) => c === 0 || x.value !== 0),
+            );
+            whole.prune(t);
+            lean.prune(t);
+          });
+          const end = (steps.length - 1) * 2000;
+          const window = { end, rangeMs: windowScrapes * 2000 };
+          const theirs = new Map(
+            whole.rates(HANDLED, window, true).map((x) => [x.labels.grpc_code, x.value]),
+          );
+          for (const x of lean.rates(HANDLED, window, true)) {
+            expect(x.value, x.labels.grpc_code).toBe(theirs.get(x.labels.grpc_code));
+            theirs.delete(x.labels.grpc_code);
+          }
+          // What only the whole scrapes have stood at 0 throughout.
+          for (const v of theirs.values()) expect(v).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,7 +1,12 @@
 import { extrapolatedRate, type RateWindow } from "./promql/extrapolated-rate";
 import type { RangeSeries, Sample, VectorSample } from "./promql/instant-vector";
 import type { Labels } from "./promql/labels";
-import { alertInputs, LONGEST_INPUT_MS, type ScrapedSeries } from "./scraped-series";
+import {
+  alertInputs,
+  LONGEST_INPUT_MS,
+  type ScrapedSeries,
+  zeroFilledInputs,
+} from "./scraped-series";
 
 /** PromQL's default lookback for instant selectors. */
 export const LOOKBACK_MS = 5 * 60_000;
@@ -16,6 +21,8 @@ interface StoredSeries {
   labels: Labels;
   changedAt: number[];
   values: (number | null)[];
+  /** The last scrape (TargetSeries' generation) that exposed it. */
+  seen: number;
 }
 
 /** Index of the last element of the ascending `xs` at or before `t`; -1 when none. */
@@ -40,6 +47,8 @@ export class TargetSeries {
   private readonly ok: boolean[] = [];
   /** By metric name, then by label set. */
   private readonly series = new Map<string, Map<string, StoredSeries>>();
+  /** Counts scrapes recorded, to mark the series each one exposed. */
+  private generation = 0;
 
   constructor(
     readonly job: string,
@@ -49,13 +58,15 @@ export class TargetSeries {
   /**
    * Adds one scrape at `at` (Unix ms): its series, or null when it failed (Prometheus then
    * records up 0 and marks every series stale). Scrapes not newer than the last are ignored.
+   * Series of `zeroFilledInputs` may come without their zero lines (see there).
    */
   record(at: number, scraped: readonly ScrapedSeries[] | null): void {
     const last = this.times.at(-1);
     if (last !== undefined && at <= last) return;
     this.times.push(at);
     this.ok.push(scraped !== null);
-    const seen = new Set<StoredSeries>();
+    this.generation++;
+    const present = new Set<string>();
     for (const s of scraped ?? []) {
       if (!Object.hasOwn(alertInputs, s.name)) continue;
       let family = this.series.get(s.name);
@@ -63,28 +74,50 @@ export class TargetSeries {
         family = new Map();
         this.series.set(s.name, family);
       }
+      present.add(s.name);
       // A member exposes a series' labels in the same order every scrape: no sort needed here.
-      let key = "";
-      for (const name in s.labels) key += `${name}\u0000${s.labels[name]}\u0001`;
+      let key = s.key;
+      if (key === undefined) {
+        key = "";
+        for (const name in s.labels) key += `${name}\u0000${s.labels[name]}\u0001`;
+      }
       let stored = family.get(key);
       if (!stored) {
         const labels = { ...s.labels, job: this.job, instance: this.instance };
-        stored = { name: s.name, labels, changedAt: [], values: [] };
+        stored = { name: s.name, labels, changedAt: [], values: [], seen: 0 };
         family.set(key, stored);
+        if (zeroFilledInputs.has(s.name)) this.backfillZeros(stored, at);
       }
-      seen.add(stored);
+      stored.seen = this.generation;
       const prev = stored.values.at(-1);
       if (prev === undefined || prev === null || !Object.is(prev, s.value)) {
         stored.changedAt.push(at);
         stored.values.push(s.value);
       }
     }
-    for (const family of this.series.values()) {
+    for (const [name, family] of this.series) {
+      // Missing from a scrape that has its family, a zero-filled series was exposed as 0.
+      const missing = zeroFilledInputs.has(name) && present.has(name) ? 0 : null;
       for (const stored of family.values()) {
-        if (!seen.has(stored) && stored.values.at(-1) !== null) {
+        if (stored.seen !== this.generation && stored.values.at(-1) !== missing) {
           stored.changedAt.push(at);
-          stored.values.push(null);
+          stored.values.push(missing);
         }
+      }
+    }
+  }
+
+  /**
+   * A zero-filled series seen for the first time at `at` was exposed at 0 by every earlier
+   * scrape that succeeded (and stale at those that failed), as far back as a rule reads it.
+   */
+  private backfillZeros(stored: StoredSeries, at: number): void {
+    const from = at - (alertInputs[stored.name] ?? LONGEST_INPUT_MS) - LOOKBACK_MS;
+    for (let i = Math.max(0, lastAtOrBefore(this.times, from)); i < this.times.length - 1; i++) {
+      const value = this.ok[i] ? 0 : null;
+      if (stored.values.length === 0 || stored.values.at(-1) !== value) {
+        stored.changedAt.push(this.times[i] as number);
+        stored.values.push(value);
       }
     }
   }
@@ -104,7 +137,9 @@ export class TargetSeries {
           s.changedAt.splice(0, from);
           s.values.splice(0, from);
         }
-        if (s.values.length === 1 && s.values[0] === null && (s.changedAt[0] ?? 0) <= cutoff) {
+        // A zero-filled series at 0 all along is as good as one never seen (see record).
+        const gone = s.values[0] === null || (s.values[0] === 0 && zeroFilledInputs.has(name));
+        if (s.values.length === 1 && gone && (s.changedAt[0] ?? 0) <= cutoff) {
           family.delete(key);
         }
       }

@@ -1,4 +1,5 @@
 import "server-only";
+import { zeroFilledInputs } from "../../alerts/scraped-series";
 import type { MemberSelfCheck } from "../../member-snapshot";
 import { deriveMemberMetrics } from "../../metrics/derive-member-metrics";
 import { carryPeerRoundTrips } from "../../metrics/peer-round-trips";
@@ -77,7 +78,7 @@ async function scrapeMetrics(
       throw new Error(`/metrics at ${endpoint} is served by ${ctx.nameOf(servedBy)}`);
     }
     const now = Date.now();
-    const series = readPrometheusSeries(body, scrapeFamilies);
+    const series = readPrometheusSeries(body, scrapeFamilies, zeroFilledInputs);
     reported = true;
     ctx.report({ memberId: m.info.id, at: now, series });
     const sample = metricsSampleOf(series, now);
