@@ -1,5 +1,6 @@
 // Per-process ceiling (npm run bench, or `tsx bench/scale.ts 1 10 50`): one Raftscope process
-// watching N clusters at the default intervals. Every config entry points at the same 3-member
+// watching N clusters at the default intervals, with each cluster's alert rules judged as the
+// server judges them. Every config entry points at the same 3-member
 // harness cluster under its own id, so what grows is Raftscope's own cost. Per size: CPU share
 // of one core, RSS, event-loop lag p99, how late verdicts come against the poll interval, the
 // oldest verdict seen, and etcd's request rate and CPU.
@@ -9,12 +10,14 @@
 // etcd's own work does not compete with the pollers (Linux only; needs util-linux's taskset).
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterConfigSchema } from "../lib/config/config-schema";
+import { ClusterAlerts } from "../lib/server/alerts/cluster-alerts";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { getFromMember } from "../lib/server/etcd/member-http";
 import { EventLog } from "../lib/server/event-log";
@@ -57,6 +60,31 @@ function pin(pid: number, cpus: string): void {
   execFileSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { stdio: "ignore" });
 }
 
+/**
+ * With RAFTSCOPE_BENCH_CPU_PROFILE=dir, a V8 CPU profile of each measured window (warm-up and
+ * start-up left out) is written there as scale-<clusters>.cpuprofile, for Chrome's DevTools.
+ */
+async function startProfile(): Promise<{ stop(count: number): Promise<void> } | undefined> {
+  const dir = process.env.RAFTSCOPE_BENCH_CPU_PROFILE;
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return {
+    async stop(count) {
+      const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `scale-${count}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 export interface ScaleFigures {
   clusters: number;
   cpuPercent: number;
@@ -87,6 +115,8 @@ async function measure(
     });
     return new ClusterPoller(config, new EventLog({ dir: path.join(dir, id), clusterId: id }));
   });
+  // Each cluster's etcd mixin rules, judged on the server as lib/server/runtime.ts does.
+  const rules = pollers.map((p) => new ClusterAlerts(p));
   const gaps: number[] = [];
   let measuring = false;
   const offs = pollers.map((p) => {
@@ -100,12 +130,14 @@ async function measure(
       last = at;
     });
   });
+  for (const r of rules) r.start();
   for (const p of pollers) p.start();
   try {
     await sleep(WARMUP_MS);
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     measuring = true;
+    const profile = await startProfile();
     const before = await grpcStarted(cluster);
     const etcdPids = cluster.members.flatMap((m) => (m.pid === undefined ? [] : [m.pid]));
     const etcdCpu0 = etcdPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
@@ -125,6 +157,7 @@ async function measure(
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const etcdCpu = etcdPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - etcdCpu0;
+    await profile?.stop(count);
     const after = await grpcStarted(cluster);
     measuring = false;
     lag.disable();
@@ -144,6 +177,7 @@ async function measure(
     };
   } finally {
     for (const off of offs) off();
+    for (const r of rules) r.stop();
     await Promise.all(pollers.map((p) => p.stop()));
   }
 }

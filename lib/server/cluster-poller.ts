@@ -216,6 +216,9 @@ export class ClusterPoller {
   }
 
   private async run(): Promise<void> {
+    // Pollers started together would sweep, scrape and parse in the same instant every
+    // interval: after the first sweep, each moves to its own phase within one interval.
+    let phaseMs = Math.random() * this.config.pollIntervalMs;
     while (!this.stopped) {
       const started = Date.now();
       try {
@@ -225,7 +228,8 @@ export class ClusterPoller {
         this.pollerFault = errorText(err);
         this.publish();
       }
-      await sleep(Math.max(0, started + this.intervalMs - Date.now()));
+      await sleep(Math.max(0, started + this.intervalMs + phaseMs - Date.now()));
+      phaseMs = 0;
     }
   }
 

@@ -43,11 +43,17 @@ export class ClusterAlerts {
   start(): void {
     if (this.timer) return;
     this.off = this.source.onScrape((s) => this.series.record(s.memberId, s.at, s.series));
-    this.timer = setInterval(() => this.evaluate(), this.intervalMs);
+    // Each cluster's evaluations at their own phase, so a fleet's do not all run at once.
+    this.timer = setTimeout(() => {
+      this.evaluate();
+      this.timer = setInterval(() => this.evaluate(), this.intervalMs);
+      this.timer.unref?.();
+    }, Math.random() * this.intervalMs);
     this.timer.unref?.();
   }
 
   stop(): void {
+    clearTimeout(this.timer);
     clearInterval(this.timer);
     this.timer = undefined;
     this.off?.();

@@ -240,6 +240,11 @@ export function readPrometheusSeries(
 ): PrometheusSeries[] {
   const out: PrometheusSeries[] = [];
   const seen = wanted ? new Set<string>() : undefined;
+  // The name of the line before, and what `wanted` and `zeroFilled` say of it.
+  let previous = "";
+  let read = false;
+  let alternatives: readonly LineMatch[] | undefined;
+  let zeros = false;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
@@ -256,30 +261,43 @@ export function readPrometheusSeries(
         `A sample has no metric name: ${quote(text.slice(from, end).trim())}`,
       );
     }
-    const stop = nameEnd(text, from, true);
-    const after = text.charCodeAt(stop);
-    if (stop === from || (stop < end && after !== 123 && !isBlank(after))) {
-      throw new MetricsParseError(
-        `Invalid metric name ${quote(tokenAt(text.slice(from, end), 0, "{"))}`,
-      );
+    // A family's lines come together: most lines repeat the name before them, which then
+    // needs neither reading nor looking up again.
+    const afterPrevious = text.charCodeAt(from + previous.length);
+    const sameName =
+      previous !== "" &&
+      (afterPrevious === 123 || isBlank(afterPrevious)) &&
+      text.startsWith(previous, from);
+    const stop = sameName ? from + previous.length : nameEnd(text, from, true);
+    if (!sameName) {
+      const after = text.charCodeAt(stop);
+      if (stop === from || (stop < end && after !== 123 && !isBlank(after))) {
+        throw new MetricsParseError(
+          `Invalid metric name ${quote(tokenAt(text.slice(from, end), 0, "{"))}`,
+        );
+      }
     }
     if (seen && wanted) {
-      const name = text.slice(from, stop);
-      const alternatives = wanted.get(name);
-      const skip =
-        !wanted.has(name) ||
-        (seen.has(name) &&
-          ((alternatives !== undefined && !matches(text.slice(from, end), alternatives)) ||
-            (zeroFilled?.has(name) === true && endsInZero(text, end))));
-      if (skip) {
-        if (!sampleShaped(text, stop, end)) {
+      if (!sameName) {
+        previous = text.slice(from, stop);
+        read = wanted.has(previous);
+        alternatives = wanted.get(previous);
+        zeros = zeroFilled?.has(previous) === true;
+        // Lines not read are checked once per run of a name: enough for a body of another
+        // kind (HTML, JSON, a truncated line) to fail.
+        if (!read && !sampleShaped(text, stop, end)) {
           throw new MetricsParseError(
             `Not Prometheus text: ${quote(text.slice(from, end).trim())}`,
           );
         }
-        continue;
       }
-      seen.add(name);
+      if (!read) continue;
+      if (seen.has(previous)) {
+        if (alternatives !== undefined && !matches(text.slice(from, end), alternatives)) continue;
+        if (zeros && endsInZero(text, end)) continue;
+      } else {
+        seen.add(previous);
+      }
     }
     const line = text.slice(from, end).trimEnd();
     out.push(readSample(line, stop - from));
