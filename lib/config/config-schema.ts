@@ -96,6 +96,11 @@ export const clusterConfigSchema = z
     deadlineMs: z.number().int().min(50).max(30_000).default(1000),
     /** MemberList, /health and /metrics, in milliseconds. */
     scrapeIntervalMs: z.number().int().min(500).max(300_000).default(2000),
+    /**
+     * The etcd mixin's alert rules, in milliseconds: Prometheus's evaluation_interval (1 m by
+     * default there). Their `for:` durations are 1 to 15 minutes.
+     */
+    ruleEvaluationIntervalMs: z.number().int().min(1000).max(300_000).default(10_000),
     /** A member whose applied index trails the leader's by more than this is lagging. */
     applyLagThreshold: z.number().int().min(1).default(1000),
     topology: topologySchema.optional(),

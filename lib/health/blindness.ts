@@ -14,7 +14,7 @@ const OWN_SIDE: ReadonlySet<TlsProblemKind> = new Set([
 export interface BlindnessInput {
   /** This sweep's probe of every member that has a client URL. */
   probes: MemberProbe[];
-  /** The longest stall of Raftscope's own event loop during the sweep, ms. */
+  /** How long Raftscope's own event loop was behind during the sweep, its stalls added up, ms. */
   stalledMs: number;
   /** A stall this long makes every deadline in the sweep meaningless; ms. */
   stallThresholdMs: number;

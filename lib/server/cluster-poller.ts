@@ -374,7 +374,8 @@ export class ClusterPoller {
    * Raftscope itself stalled say nothing about the members: their last answers are kept.
    */
   private judgeSight(started: number, before: Map<TrackedMember, MemberProbe | undefined>): void {
-    const stalledMs = eventLoopLag().maxLagBetween(started, Date.now());
+    // Added up, not the longest: a saturated process is behind by many short stalls.
+    const stalledMs = eventLoopLag().stalledMsBetween(started, Date.now());
     const probed = [...this.members.values()].filter((m) => !notStarted(m.info) && m.probe);
     this.blind = detectBlindness({
       probes: probed.map((m) => m.probe as MemberProbe),

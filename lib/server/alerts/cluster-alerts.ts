@@ -6,13 +6,13 @@ import type { ClusterPoller } from "../cluster-poller";
 
 /** What the rule evaluator needs from a poller: its scrapes, and which members exist now. */
 export type ScrapeSource = Pick<ClusterPoller, "onScrape" | "health"> & {
-  readonly config: { id: string; scrapeIntervalMs: number };
+  readonly config: { id: string; ruleEvaluationIntervalMs: number };
 };
 
 /**
  * The etcd mixin's rules for one cluster, judged once on the server for every viewer: each
- * member's scrapes are kept at full resolution, and the rules are evaluated every scrape
- * interval, with pending and firing carried from one evaluation to the next as Prometheus
+ * member's scrapes are kept at full resolution, and the rules are evaluated every
+ * `ruleEvaluationIntervalMs`, with pending and firing carried from one evaluation to the next as Prometheus
  * does. Viewers read `current` and hear each new state through `subscribe`.
  */
 export class ClusterAlerts {
@@ -33,7 +33,7 @@ export class ClusterAlerts {
   }
 
   get intervalMs(): number {
-    return this.source.config.scrapeIntervalMs;
+    return this.source.config.ruleEvaluationIntervalMs;
   }
 
   get current(): ClusterAlertsView {

@@ -1,14 +1,47 @@
 import "server-only";
-import { noop } from "cockatiel";
-import { Etcd3 } from "etcd3";
+import { type IPolicy, noop } from "cockatiel";
+import { Etcd3, GRPCDeadlineExceededError, RecoverableError } from "etcd3";
 import type { EtcdUser } from "../../config/etcdctl-user";
+import { eventLoopLag } from "../poller/event-loop-lag";
 import { dialTarget } from "./pinned-hosts";
 import type { TlsMaterial } from "./tls-material";
 
 /**
+ * A call that failed after Raftscope's own event loop was behind for at least this share of
+ * its time is taken to have failed because of Raftscope, not the member.
+ */
+export const OWN_STALL_SHARE = 0.25;
+
+/**
+ * etcd3 closes a member's channel after any call that hit its deadline, so the next call
+ * dials and handshakes again: right for a member that stopped answering, but when Raftscope's
+ * own event loop was behind for much of the call, the member may have answered in time, and
+ * new handshakes on a busy process only make it later. Such a deadline keeps the channel.
+ */
+const keepChannelThroughOwnStalls = {
+  onSuccess: noop.onSuccess,
+  onFailure: noop.onFailure,
+  async execute<T>(fn: () => PromiseLike<T> | T, signal?: AbortSignal): Promise<T> {
+    const started = Date.now();
+    try {
+      return await noop.execute(fn, signal);
+    } catch (err) {
+      if (err instanceof GRPCDeadlineExceededError) {
+        const now = Date.now();
+        if (eventLoopLag().stalledMsBetween(started, now) >= (now - started) * OWN_STALL_SHARE) {
+          delete (err as unknown as Record<symbol, unknown>)[RecoverableError];
+        }
+      }
+      throw err;
+    }
+  },
+} as IPolicy;
+
+/**
  * One client per member: a multi-host etcd3 client answers from a random member.
  * etcd3's default retry and circuit-breaker policies turn one deadline into three and
- * hide which member failed, so both are replaced with no-ops; callers pass deadlines.
+ * hide which member failed, so both are replaced (no retries, no breaker); callers pass
+ * deadlines.
  * With `user`, etcd3 calls Authenticate (with `authDeadlineMs`) before the first request and
  * again when etcd says the token expired. Authenticate is a raft proposal in etcd 3.4 and 3.5
  * and learners refuse it: only clients for key reads on voters carry a user.
@@ -38,7 +71,7 @@ export function createMemberClient(
           },
         }
       : {}),
-    faultHandling: { host: () => noop, global: noop },
+    faultHandling: { host: () => keepChannelThroughOwnStalls, global: noop },
     grpcOptions: {
       "grpc.max_receive_message_length": options.maxReceiveBytes ?? 4 * 1024 * 1024,
       // A frozen member must not hold a connection attempt open past the call deadline.

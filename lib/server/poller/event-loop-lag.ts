@@ -56,6 +56,19 @@ class EventLoopLag {
     return worst;
   }
 
+  /**
+   * How long the loop was behind during [fromMs, toMs] (epoch ms), in ms: the late ticks'
+   * delays added up, a stall still under way counted up to now.
+   */
+  stalledMsBetween(fromMs: number, toMs: number): number {
+    const overdue = Date.now() - this.expected;
+    let total = overdue > TICK_MS ? overdue : 0;
+    for (const l of this.late) {
+      if (l.at >= fromMs && l.at - l.lagMs <= toMs) total += l.lagMs;
+    }
+    return total;
+  }
+
   /** The longest stall in the last `windowMs`, in ms. */
   recentMaxMs(windowMs: number): number {
     const now = Date.now();

@@ -1,8 +1,10 @@
 import "server-only";
 import type { MemberProbe, MemberStatus } from "../../member-snapshot";
 import type { TlsProblem } from "../../tls/tls-diagnosis";
+import { OWN_STALL_SHARE } from "../etcd/member-client";
 import { fetchStatus } from "../etcd/member-rpc";
 import type { EndpointDiagnoser } from "../tls/endpoint-diagnoser";
+import { eventLoopLag } from "./event-loop-lag";
 import type { MemberClients } from "./member-clients";
 import { candidateUrls, errorText, notStarted, type TrackedMember } from "./tracked-member";
 
@@ -155,6 +157,10 @@ async function explainFailure(
   const version = ctx.clients.version;
   const shown = diagnosed(plain, ctx.diagnoser.latest(endpoint, version));
   m.probe = shown;
+  // A call that ran late with Raftscope's own loop says nothing new about the member, and a
+  // handshake more would only add to the load (the sweep's blindness judges such failures).
+  const now = Date.now();
+  if (eventLoopLag().stalledMsBetween(now - elapsedMs, now) >= elapsedMs * OWN_STALL_SHARE) return;
   const pending = ctx.diagnoser.diagnose(endpoint, tls, version);
   if (!timedOut) {
     m.probe = diagnosed(plain, await pending);
