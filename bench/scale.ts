@@ -93,6 +93,8 @@ export interface ScaleFigures {
   latenessP99Ms: number;
   latenessMaxMs: number;
   oldestVerdictMs: number;
+  /** Maintenance Status round trips as the pollers timed them: etcd's answer plus any wait here. */
+  statusLatencyP99Ms: number;
   grpcPerSecond: number;
   scrapesPerSecond: number;
   /** CPU of all three etcd members together, % of one core. */
@@ -118,6 +120,7 @@ async function measure(
   // Each cluster's etcd mixin rules, judged on the server as lib/server/runtime.ts does.
   const rules = pollers.map((p) => new ClusterAlerts(p));
   const gaps: number[] = [];
+  const statusLatencies: number[] = [];
   let measuring = false;
   const offs = pollers.map((p) => {
     let last: number | undefined;
@@ -127,6 +130,11 @@ async function measure(
       // Out-of-band publishes (a background probe answering) come between sweeps; the
       // lateness of interest is the gap between a cluster's verdicts.
       if (measuring && last !== undefined) gaps.push(at - last - p.config.pollIntervalMs);
+      if (measuring) {
+        for (const m of msg.health.members) {
+          if (m.latencyMs !== null) statusLatencies.push(m.latencyMs);
+        }
+      }
       last = at;
     });
   });
@@ -170,6 +178,7 @@ async function measure(
       latenessP99Ms: Math.max(0, quantile(gaps, 0.99)),
       latenessMaxMs: Math.max(0, ...gaps),
       oldestVerdictMs: oldest,
+      statusLatencyP99Ms: quantile(statusLatencies, 0.99),
       grpcPerSecond: (after - before) / seconds,
       // /metrics is HTTP, not gRPC: etcd 3.4 does not count it; one per member per scrape.
       scrapesPerSecond: members / ((pollers[0]?.config.scrapeIntervalMs ?? 2000) / 1000),
@@ -198,14 +207,14 @@ export async function benchScale(
   // The pollers' timers and the deadlines of etcd calls are unref'd: keep the process up.
   const alive = setInterval(() => undefined, 1000);
   const lines = [
-    `| clusters (3 members each)${opts.pinned ? ", Raftscope pinned to one CPU, etcd to the other" : ""}${opts.scrapeIntervalMs ? `, /metrics every ${opts.scrapeIntervalMs / 1000} s` : ""} | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | etcd gRPC req/s | /metrics scrapes/s | etcd CPU, % of one core |`,
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    `| clusters (3 members each)${opts.pinned ? ", Raftscope pinned to one CPU, etcd to the other" : ""}${opts.scrapeIntervalMs ? `, /metrics every ${opts.scrapeIntervalMs / 1000} s` : ""} | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | Status round trip p99 | etcd gRPC req/s | /metrics scrapes/s | etcd CPU, % of one core |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   try {
     for (const n of sizes) {
       const f = await measure(cluster, n, opts.scrapeIntervalMs);
       lines.push(
-        `| ${f.clusters} | ${f.cpuPercent.toFixed(0)} % | ${f.rssMiB.toFixed(0)} MiB | ${f.loopLagP99Ms.toFixed(0)} ms | ${f.latenessP99Ms.toFixed(0)} / ${f.latenessMaxMs.toFixed(0)} ms | ${f.oldestVerdictMs.toFixed(0)} ms | ${f.grpcPerSecond.toFixed(0)} | ${f.scrapesPerSecond.toFixed(0)} | ${f.etcdCpuPercent.toFixed(0)} % |`,
+        `| ${f.clusters} | ${f.cpuPercent.toFixed(0)} % | ${f.rssMiB.toFixed(0)} MiB | ${f.loopLagP99Ms.toFixed(0)} ms | ${f.latenessP99Ms.toFixed(0)} / ${f.latenessMaxMs.toFixed(0)} ms | ${f.oldestVerdictMs.toFixed(0)} ms | ${f.statusLatencyP99Ms.toFixed(0)} ms | ${f.grpcPerSecond.toFixed(0)} | ${f.scrapesPerSecond.toFixed(0)} | ${f.etcdCpuPercent.toFixed(0)} % |`,
       );
       console.error(lines.at(-1));
       await sleep(2_000);
