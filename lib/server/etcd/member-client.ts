@@ -18,7 +18,7 @@ export const OWN_STALL_SHARE = 0.25;
  * own event loop was behind for much of the call, the member may have answered in time, and
  * new handshakes on a busy process only make it later. Such a deadline keeps the channel.
  */
-const keepChannelThroughOwnStalls = {
+export const keepChannelThroughOwnStalls = {
   onSuccess: noop.onSuccess,
   onFailure: noop.onFailure,
   async execute<T>(fn: () => PromiseLike<T> | T, signal?: AbortSignal): Promise<T> {
