@@ -4,6 +4,9 @@ import { ClusterSeries } from "../../alerts/cluster-series";
 import { RuleGroup } from "../../alerts/rule-group";
 import type { ClusterPoller } from "../cluster-poller";
 
+/** The first evaluation comes within this of start, whatever the evaluation interval. */
+const FIRST_EVALUATION_MS = 2000;
+
 /** What the rule evaluator needs from a poller: its scrapes, and which members exist now. */
 export type ScrapeSource = Pick<ClusterPoller, "onScrape" | "health"> & {
   readonly config: { id: string; ruleEvaluationIntervalMs: number };
@@ -21,6 +24,7 @@ export class ClusterAlerts {
   private readonly listeners = new Set<(alerts: ClusterAlertsView) => void>();
   private latest: ClusterAlertsView;
   private timer: NodeJS.Timeout | undefined;
+  private first: NodeJS.Timeout | undefined;
   private off: (() => void) | undefined;
 
   constructor(private readonly source: ScrapeSource) {
@@ -43,7 +47,10 @@ export class ClusterAlerts {
   start(): void {
     if (this.timer) return;
     this.off = this.source.onScrape((s) => this.series.record(s.memberId, s.at, s.series));
-    // Each cluster's evaluations at their own phase, so a fleet's do not all run at once.
+    // A first judgement soon after start, then each cluster's evaluations at their own phase,
+    // so a fleet's do not all run at once.
+    this.first = setTimeout(() => this.evaluate(), Math.random() * FIRST_EVALUATION_MS);
+    this.first.unref?.();
     this.timer = setTimeout(() => {
       this.evaluate();
       this.timer = setInterval(() => this.evaluate(), this.intervalMs);
@@ -53,6 +60,7 @@ export class ClusterAlerts {
   }
 
   stop(): void {
+    clearTimeout(this.first);
     clearTimeout(this.timer);
     clearInterval(this.timer);
     this.timer = undefined;

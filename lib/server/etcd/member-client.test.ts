@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { eventLoopLag } from "../poller/event-loop-lag";
 import { keepChannelThroughOwnStalls } from "./member-client";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Holds the event loop for `ms`, as a saturated Raftscope process does. */
 function stall(ms: number): void {
