@@ -76,6 +76,18 @@ export function DefragPanel({ clusterId }: { clusterId: string }) {
             </ul>
           ) : null}
           <h3 className="mt-3 text-sm font-semibold">Plan, one member at a time</h3>
+          {advice.data.skipped.length > 0 ? (
+            <ul aria-label="Members not worth defragmenting" className="mt-1 text-sm">
+              {advice.data.skipped.map((s) => (
+                <li key={s.memberId}>{s.message}</li>
+              ))}
+            </ul>
+          ) : null}
+          {advice.data.plan.length === 0 && advice.data.skipped.length > 0 ? (
+            <p className="mt-1 text-sm text-emerald-800 dark:text-emerald-300">
+              No member has enough to give back to be worth its pause.
+            </p>
+          ) : null}
           <ol className="mt-1 flex list-decimal flex-col gap-2 pl-5 text-sm">
             {advice.data.plan.map((step) => (
               <li key={step.memberId}>

@@ -51,12 +51,22 @@ export const defragWarningSchema = z.object({
   memberId: z.string().optional(),
 });
 
+/** A reachable member left out of the plan: it has too little to give back. */
+export const defragSkipSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  /** e.g. "m1 has 12.0 KiB to give back (0.1 % of its database): no step". */
+  message: z.string(),
+});
+
 export const defragAdviceSchema = z.object({
   observedAt: z.string(),
   members: z.array(defragMemberSchema),
   totalReclaimableBytes: z.number(),
   /** One member at a time: learners, then followers, the leader last. */
   plan: z.array(defragStepSchema),
+  /** Members not worth a step (see planDefrag); their pause would give nothing back. */
+  skipped: z.array(defragSkipSchema),
   warnings: z.array(defragWarningSchema),
 });
 
@@ -64,4 +74,5 @@ export type LastDefrag = z.infer<typeof lastDefragSchema>;
 export type DefragMember = z.infer<typeof defragMemberSchema>;
 export type DefragStep = z.infer<typeof defragStepSchema>;
 export type DefragWarning = z.infer<typeof defragWarningSchema>;
+export type DefragSkip = z.infer<typeof defragSkipSchema>;
 export type DefragAdvice = z.infer<typeof defragAdviceSchema>;

@@ -81,4 +81,27 @@ describe("lastDefrag", () => {
     expect(lastDefrag(1, 0.25)).toEqual({ kind: "exact", seconds: 0.25 });
     expect(lastDefrag(4, 2)).toEqual({ kind: "mean", seconds: 0.5, count: 4 });
   });
+
+  it("plans no step for a member with too little to give back, and says so", () => {
+    const compact = { dbSizeBytes: 25_034_752, dbSizeInUseBytes: 25_034_752 };
+    const advice = advise([{ status: compact }, { status: FRAGMENTED }, { status: compact }]);
+    expect(advice.plan.map((s) => s.name)).toEqual(["m2"]);
+    expect(advice.skipped).toEqual([
+      {
+        memberId: ids[0],
+        name: "m1",
+        message: "m1 has 0 B to give back (0.0 % of its database): no step",
+      },
+      expect.objectContaining({ name: "m3" }),
+    ]);
+  });
+
+  it("plans a large database by bytes, whatever its share, and a member of unknown use", () => {
+    const large = { dbSizeBytes: 6 * 1024 ** 3, dbSizeInUseBytes: 6 * 1024 ** 3 - 300 * 1024 ** 2 };
+    const advice = advise([{ status: large }, { status: { dbSizeInUseBytes: undefined } }, {}]);
+    expect(advice.members[0]?.fragmentationPercent).toBeLessThan(10);
+    expect(advice.members[1]?.reclaimableBytes).toBeNull();
+    expect(advice.plan.map((s) => s.name).sort()).toEqual(["m1", "m2", "m3"]);
+    expect(advice.skipped).toEqual([]);
+  });
 });

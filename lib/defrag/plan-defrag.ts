@@ -1,7 +1,9 @@
+import { formatBytes } from "../format/format-bytes";
 import type { ClusterHealth, MemberView } from "../health/cluster-health";
 import type {
   DefragAdvice,
   DefragMember,
+  DefragSkip,
   DefragStep,
   DefragWarning,
   LastDefrag,
@@ -17,6 +19,20 @@ export interface DefragMetrics {
 }
 
 const ROLE_ORDER = { learner: 0, voter: 1, follower: 1, leader: 2 } as const;
+
+/**
+ * A member is worth pausing when it can give back this share of its database, or this many
+ * bytes whatever the share (a large database near its quota). Below both, a defragmentation
+ * blocks the member for nothing. The byte figure is etcd-defrag's example rule
+ * (`dbSize - dbSizeInUse > 200*1024*1024`, github.com/ahrtr/etcd-defrag).
+ */
+export const WORTH_DEFRAG_PERCENT = 10;
+export const WORTH_DEFRAG_BYTES = 200 * 1024 * 1024;
+
+function worthDefragmenting(m: DefragMember): boolean {
+  if (m.reclaimableBytes === null || m.fragmentationPercent === null) return true;
+  return m.fragmentationPercent >= WORTH_DEFRAG_PERCENT || m.reclaimableBytes >= WORTH_DEFRAG_BYTES;
+}
 
 function describeMember(m: MemberView, metrics: DefragMetrics | undefined): DefragMember {
   const size = m.dbSizeBytes;
@@ -52,7 +68,9 @@ function stepSummary(name: string, left: number, voters: number, canLose: number
  * maintenance guide), so the plan takes one member at a time: learners, then followers, the
  * leader last, since pausing the leader forces an election. Each step counts the voters left
  * healthy while that member is paused; a member already defragmenting counts as paused.
- * Unreachable members get no step. Pure: it advises and never acts.
+ * Unreachable members get no step, nor do members with too little to give back (under
+ * WORTH_DEFRAG_PERCENT of their database and under WORTH_DEFRAG_BYTES). Pure: it advises and
+ * never acts.
  */
 export function planDefrag(
   health: ClusterHealth,
@@ -84,8 +102,15 @@ export function planDefrag(
   // count it healthy; it is paused all the same.
   const healthyNow = Math.max(0, (health.quorum.healthyVoters ?? 0) - busyVoters);
   const byId = new Map(health.members.map((m) => [m.id, m]));
+  const skipped: DefragSkip[] = members
+    .filter((m) => m.state === "up" && !worthDefragmenting(m))
+    .map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      message: `${m.name} has ${formatBytes(m.reclaimableBytes ?? 0)} to give back (${(m.fragmentationPercent ?? 0).toFixed(1)} % of its database): no step`,
+    }));
   const candidates = members
-    .filter((m) => m.state === "up")
+    .filter((m) => m.state === "up" && worthDefragmenting(m))
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name));
 
   const plan: DefragStep[] = candidates.map((m) => {
@@ -123,6 +148,7 @@ export function planDefrag(
     members,
     totalReclaimableBytes: members.reduce((sum, m) => sum + (m.reclaimableBytes ?? 0), 0),
     plan,
+    skipped,
     warnings,
   };
 }
