@@ -102,15 +102,16 @@ export function planDefrag(
   // count it healthy; it is paused all the same.
   const healthyNow = Math.max(0, (health.quorum.healthyVoters ?? 0) - busyVoters);
   const byId = new Map(health.members.map((m) => [m.id, m]));
-  const skipped: DefragSkip[] = members
-    .filter((m) => m.state === "up" && !worthDefragmenting(m))
+  const up = members.filter((m) => m.state === "up");
+  const skipped: DefragSkip[] = up
+    .filter((m) => !worthDefragmenting(m))
     .map((m) => ({
       memberId: m.id,
       name: m.name,
       message: `${m.name} has ${formatBytes(m.reclaimableBytes ?? 0)} to give back (${(m.fragmentationPercent ?? 0).toFixed(1)} % of its database): no step`,
     }));
-  const candidates = members
-    .filter((m) => m.state === "up" && worthDefragmenting(m))
+  const candidates = up
+    .filter(worthDefragmenting)
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name));
 
   const plan: DefragStep[] = candidates.map((m) => {

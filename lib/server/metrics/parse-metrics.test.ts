@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deriveMemberMetrics } from "../../metrics/derive-member-metrics";
 import { MetricsParseError } from "../../metrics/metrics-parse-error";
 import type { Histogram, MetricsSample } from "../../metrics/metrics-sample";
-import { type EtcdCaptureName, loadEtcdCapture } from "./fixtures/etcd-captures";
+import { type EtcdCaptureName, etcdCaptureNames, loadEtcdCapture } from "./fixtures/etcd-captures";
 import { parseMetricsText } from "./parse-metrics";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -30,14 +30,7 @@ function expectWellFormed(h: Histogram | undefined): void {
 }
 
 describe("parseMetricsText on captured etcd 3.4 scrapes", () => {
-  const names: EtcdCaptureName[] = [
-    "single-a",
-    "single-b",
-    "leader-a",
-    "leader-b",
-    "follower-b",
-    "follower-restarted",
-  ];
+  const names = etcdCaptureNames;
 
   it.each(names)("%s: finds every series Raftscope reads", (name) => {
     const sample = parseCapture(name);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { zeroFilledInputs } from "../../alerts/scraped-series";
 import { MetricsParseError } from "../../metrics/metrics-parse-error";
 import { scrapeFamilies } from "../alerts/scrape-families";
-import { type EtcdCaptureName, loadEtcdCapture } from "./fixtures/etcd-captures";
+import { etcdCaptureNames, loadEtcdCapture } from "./fixtures/etcd-captures";
 import { type PrometheusSeries, readPrometheusSeries } from "./read-prometheus-series";
 
 /** The series without their label text, for comparing with what was written. */
@@ -146,14 +146,7 @@ describe("readPrometheusSeries", () => {
     );
   });
 
-  const captures: EtcdCaptureName[] = [
-    "single-a",
-    "single-b",
-    "leader-a",
-    "leader-b",
-    "follower-b",
-    "follower-restarted",
-  ];
+  const captures = etcdCaptureNames;
 
   it("reads captured etcd bodies as parse-prometheus-text-format reads their sample lines", () => {
     for (const name of captures) {
