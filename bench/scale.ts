@@ -5,6 +5,10 @@
 // of one core, RSS, event-loop lag p99, how late verdicts come against the poll interval, the
 // oldest verdict seen, and etcd's request rate and CPU.
 //
+// One cluster's page is open (its /metrics at scrapeIntervalMs, the rest at
+// backgroundScrapeIntervalMs), as when one operator watches one cluster; `--watch-all` opens
+// every cluster's page.
+//
 // `--pin` (or RAFTSCOPE_BENCH_PIN=1) gives Raftscope exactly one core: this process is pinned to
 // the second CPU and the three etcd members to the first, so "within one core" is literal and
 // etcd's own work does not compete with the pollers (Linux only; needs util-linux's taskset).
@@ -105,6 +109,7 @@ async function measure(
   cluster: EtcdCluster,
   count: number,
   scrapeIntervalMs: number | undefined,
+  watchAll: boolean,
 ): Promise<ScaleFigures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `raftscope-scale-${count}-`));
   const pollers = Array.from({ length: count }, (_, i) => {
@@ -138,6 +143,17 @@ async function measure(
       last = at;
     });
   });
+  let scrapes = 0;
+  for (const p of pollers) {
+    offs.push(
+      p.onScrape(() => {
+        if (measuring) scrapes++;
+      }),
+    );
+  }
+  // One operator with one cluster's page open (its charts at full resolution), or everyone.
+  const unwatch = (watchAll ? pollers : pollers.slice(0, 1)).map((p) => p.watch());
+  offs.push(...unwatch);
   for (const r of rules) r.start();
   for (const p of pollers) p.start();
   try {
@@ -169,7 +185,6 @@ async function measure(
     const after = await grpcStarted(cluster);
     measuring = false;
     lag.disable();
-    const members = pollers.reduce((n, p) => n + (p.health?.members.length ?? 0), 0);
     return {
       clusters: count,
       cpuPercent: ((cpu.user + cpu.system) / 1e6 / seconds) * 100,
@@ -180,8 +195,8 @@ async function measure(
       oldestVerdictMs: oldest,
       statusLatencyP99Ms: quantile(statusLatencies, 0.99),
       grpcPerSecond: (after - before) / seconds,
-      // /metrics is HTTP, not gRPC: etcd 3.4 does not count it; one per member per scrape.
-      scrapesPerSecond: members / ((pollers[0]?.config.scrapeIntervalMs ?? 2000) / 1000),
+      // /metrics is HTTP, not gRPC: etcd 3.4 does not count it. Counted as the pollers read them.
+      scrapesPerSecond: scrapes / seconds,
       etcdCpuPercent: (etcdCpu / seconds) * 100,
     };
   } finally {
@@ -194,7 +209,7 @@ async function measure(
 /** Runs the scale benchmark over `sizes` and returns its markdown rows. */
 export async function benchScale(
   sizes: number[] = DEFAULT_SIZES,
-  opts: { pinned?: boolean; scrapeIntervalMs?: number } = {},
+  opts: { pinned?: boolean; scrapeIntervalMs?: number; watchAll?: boolean } = {},
 ): Promise<string[]> {
   const cluster = await EtcdCluster.start({
     size: 3,
@@ -207,12 +222,12 @@ export async function benchScale(
   // The pollers' timers and the deadlines of etcd calls are unref'd: keep the process up.
   const alive = setInterval(() => undefined, 1000);
   const lines = [
-    `| clusters (3 members each)${opts.pinned ? ", Raftscope pinned to one CPU, etcd to the other" : ""}${opts.scrapeIntervalMs ? `, /metrics every ${opts.scrapeIntervalMs / 1000} s` : ""} | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | Status round trip p99 | etcd gRPC req/s | /metrics scrapes/s | etcd CPU, % of one core |`,
+    `| clusters (3 members each)${opts.pinned ? ", Raftscope pinned to one CPU, etcd to the other" : ""}${opts.watchAll ? ", every cluster's page open" : ", one cluster's page open"}${opts.scrapeIntervalMs ? `, /metrics every ${opts.scrapeIntervalMs / 1000} s` : ""} | CPU, % of one core | RSS max | event-loop lag p99 | verdict lateness p99 / max | oldest verdict seen | Status round trip p99 | etcd gRPC req/s | /metrics scrapes/s | etcd CPU, % of one core |`,
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   try {
     for (const n of sizes) {
-      const f = await measure(cluster, n, opts.scrapeIntervalMs);
+      const f = await measure(cluster, n, opts.scrapeIntervalMs, opts.watchAll === true);
       lines.push(
         `| ${f.clusters} | ${f.cpuPercent.toFixed(0)} % | ${f.rssMiB.toFixed(0)} MiB | ${f.loopLagP99Ms.toFixed(0)} ms | ${f.latenessP99Ms.toFixed(0)} / ${f.latenessMaxMs.toFixed(0)} ms | ${f.oldestVerdictMs.toFixed(0)} ms | ${f.statusLatencyP99Ms.toFixed(0)} ms | ${f.grpcPerSecond.toFixed(0)} | ${f.scrapesPerSecond.toFixed(0)} | ${f.etcdCpuPercent.toFixed(0)} % |`,
       );
@@ -234,8 +249,10 @@ runWhenMain(import.meta.url, () => {
   const pinned = process.argv.includes("--pin") || process.env.RAFTSCOPE_BENCH_PIN === "1";
   // --scrape-ms=N: every cluster's scrapeIntervalMs (default 2000), to see what it buys.
   const scrape = process.argv.find((a) => a.startsWith("--scrape-ms="))?.split("=")[1];
+  // --watch-all: every cluster's page open, so every cluster's /metrics at scrapeIntervalMs.
   return benchScale(sizes.length > 0 ? sizes : DEFAULT_SIZES, {
     pinned,
+    watchAll: process.argv.includes("--watch-all"),
     ...(scrape ? { scrapeIntervalMs: Number(scrape) } : {}),
   });
 });

@@ -41,6 +41,7 @@ beforeAll(async () => {
     endpoints: cluster.endpoints.slice(0, 1),
     tls: cluster.tlsFiles,
     scrapeIntervalMs: 500,
+    backgroundScrapeIntervalMs: 500,
   });
   poller = new ClusterPoller(
     config,

@@ -145,6 +145,7 @@ describe.each(etcdVersions)("etcd %s", (version: EtcdVersion) => {
           pollIntervalMs: 500,
           deadlineMs: 2_000,
           scrapeIntervalMs: 1_000,
+          backgroundScrapeIntervalMs: 1_000,
           ruleEvaluationIntervalMs: 10_000,
           applyLagThreshold: 1000,
         },

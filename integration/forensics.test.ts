@@ -61,6 +61,7 @@ beforeAll(async () => {
     endpoints: cluster.endpoints,
     tls: cluster.tlsFiles,
     scrapeIntervalMs: 500,
+    backgroundScrapeIntervalMs: 500,
     consistencyCheck: { intervalMinutes: 0 },
   });
   poller = new ClusterPoller(

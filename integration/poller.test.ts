@@ -59,6 +59,57 @@ describe("a 5-member cluster", () => {
   });
 });
 
+describe("reading /metrics", () => {
+  let cluster: EtcdCluster;
+  let poller: ClusterPoller;
+
+  beforeAll(async () => {
+    cluster = await EtcdCluster.start({
+      size: 1,
+      dir: mkdtempSync(path.join(tmpdir(), "raftscope-watch-")),
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), "raftscope-poller-"));
+    const config = clusterConfigSchema.parse({
+      id: "w",
+      endpoints: cluster.endpoints,
+      tls: cluster.tlsFiles,
+      scrapeIntervalMs: 1000,
+      backgroundScrapeIntervalMs: 300_000,
+    });
+    poller = new ClusterPoller(config, new EventLog({ dir, clusterId: "w" }));
+    poller.start();
+  });
+  afterAll(async () => {
+    await poller?.stop();
+    await cluster?.teardown({ removeData: true });
+  });
+
+  const scrapesWithin = (ms: number) =>
+    new Promise<number>((resolve) => {
+      let count = 0;
+      const off = poller.onScrape(() => count++);
+      setTimeout(() => {
+        off();
+        resolve(count);
+      }, ms);
+    });
+
+  it("reads it at the background interval while no one watches, and fast while someone does", async () => {
+    await until(poller, (h) => h.members[0]?.reachable === true);
+    // The first scrape comes at start; the next background one is 5 minutes away.
+    expect(await scrapesWithin(3_000)).toBe(0);
+    const unwatch = poller.watch();
+    try {
+      expect(await scrapesWithin(6_000)).toBeGreaterThanOrEqual(2);
+    } finally {
+      unwatch();
+    }
+    unwatch(); // a second call changes nothing
+    await new Promise((r) => setTimeout(r, 1_500)); // a scrape already under way may land
+    expect(await scrapesWithin(3_000)).toBe(0);
+  });
+});
+
 describe("membership changes", () => {
   let cluster: EtcdCluster;
   let poller: ClusterPoller;

@@ -94,8 +94,14 @@ export const clusterConfigSchema = z
     pollIntervalMs: z.number().int().min(100).max(60_000).default(1000),
     /** Deadline of every call to etcd, in milliseconds. */
     deadlineMs: z.number().int().min(50).max(30_000).default(1000),
-    /** MemberList, /health and /metrics, in milliseconds. */
+    /** MemberList, self-checks, and /metrics while someone watches the cluster, in milliseconds. */
     scrapeIntervalMs: z.number().int().min(500).max(300_000).default(2000),
+    /**
+     * /metrics while no one has the cluster's page open, in milliseconds (never more often than
+     * scrapeIntervalMs): what the alert rules and the verdict's metric figures need. Prometheus
+     * scrapes every 1 m by default; the mixin's rules read 5 m windows.
+     */
+    backgroundScrapeIntervalMs: z.number().int().min(500).max(300_000).default(10_000),
     /**
      * The etcd mixin's alert rules, in milliseconds: Prometheus's evaluation_interval (1 m by
      * default there). Their `for:` durations are 1 to 15 minutes.

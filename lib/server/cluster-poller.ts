@@ -75,6 +75,9 @@ export class ClusterPoller {
   private memberListInFlight = false;
   private lastMemberListAt = 0;
   private lastScrapeAt = 0;
+  private lastMetricsAt = 0;
+  /** Viewers with the cluster's page open: /metrics runs at scrapeIntervalMs while any do. */
+  private watchers = 0;
   private leaderlessSince: number | undefined;
   private lastGoodSweepAt: number | undefined;
   private blind: ClusterSnapshot["blind"];
@@ -177,6 +180,31 @@ export class ClusterPoller {
   subscribe(listener: (msg: PollerMessage) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Someone has this cluster's page (its charts) open: /metrics every `scrapeIntervalMs` until
+   * the returned function is called, instead of every `backgroundScrapeIntervalMs`. The first
+   * watcher of a cluster whose metrics are older than that gets a scrape at the next sweep.
+   */
+  watch(): () => void {
+    this.watchers++;
+    if (this.watchers === 1 && Date.now() - this.lastMetricsAt >= this.config.scrapeIntervalMs) {
+      this.lastMetricsAt = 0;
+    }
+    let watching = true;
+    return () => {
+      if (watching) this.watchers--;
+      watching = false;
+    };
+  }
+
+  /** How often /metrics is read now: faster while someone watches, never below scrapeIntervalMs. */
+  get metricsIntervalMs(): number {
+    const { scrapeIntervalMs, backgroundScrapeIntervalMs } = this.config;
+    return this.watchers > 0
+      ? scrapeIntervalMs
+      : Math.max(scrapeIntervalMs, backgroundScrapeIntervalMs);
   }
 
   /** Hears every member's /metrics scrape as it lands, with its raw series (the alert rules' input). */
@@ -354,11 +382,14 @@ export class ClusterPoller {
     this.judgeSight(started, before);
     if (!this.blind && started - this.lastScrapeAt >= this.config.scrapeIntervalMs) {
       this.lastScrapeAt = started;
+      const metricsDue = started - this.lastMetricsAt >= this.metricsIntervalMs;
+      if (metricsDue) this.lastMetricsAt = started;
       const memberIds = new Set(this.members.keys());
       for (const m of this.members.values()) {
         void scrapeMember(m, {
           tls: this.clients.tls,
           deadlineMs: this.config.deadlineMs,
+          metricsDue,
           memberIds,
           nameOf: this.nameOf,
           report: (scrape) => this.emitScrape(scrape),

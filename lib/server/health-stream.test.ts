@@ -34,3 +34,39 @@ describe("openHealthStream", () => {
     expect(await readUntilClosed(res, 400)).toBe("open");
   });
 });
+
+describe("a cluster page's stream", () => {
+  it("watches its cluster while open, and stops when the viewer leaves", async () => {
+    let watching = 0;
+    const watch = () => {
+      watching++;
+      return () => {
+        watching--;
+      };
+    };
+    const viewer = new AbortController();
+    const res = openHealthStream([{ poller: idlePoller, watch }], viewer.signal);
+    expect(watching).toBe(1);
+    const reading = readUntilClosed(res, 5_000);
+    viewer.abort();
+    expect(await reading).toBe("closed");
+    expect(watching).toBe(0);
+  });
+
+  it("stops watching when the session ends", async () => {
+    let watching = 0;
+    const watch = () => {
+      watching++;
+      return () => {
+        watching--;
+      };
+    };
+    const res = openHealthStream(
+      [{ poller: idlePoller, watch }],
+      new AbortController().signal,
+      Date.now() + 200,
+    );
+    expect(await readUntilClosed(res, 5_000)).toBe("closed");
+    expect(watching).toBe(0);
+  });
+});

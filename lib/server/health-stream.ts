@@ -30,10 +30,15 @@ function frame(msg: StreamMessage): Uint8Array {
 // setTimeout's longest delay; a later end is checked again then.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** What one stream carries: a cluster's poller and, when the viewer wants it, its rules. */
+/**
+ * What one stream carries: a cluster's poller and, when the viewer wants it, its rules. With
+ * `watch` (a cluster's page, whose charts want full resolution), the poller reads /metrics at
+ * its fast interval while the stream is open.
+ */
 export interface StreamSource {
   poller: Pick<ClusterPoller, "health" | "subscribe">;
   alerts?: ClusterAlerts;
+  watch?: () => () => void;
 }
 
 /**
@@ -61,7 +66,8 @@ export function openHealthStream(
       };
       controller.enqueue(encoder.encode("retry: 1000\n\n"));
       const offs: (() => void)[] = [];
-      for (const { poller, alerts } of sources) {
+      for (const { poller, alerts, watch } of sources) {
+        if (watch) offs.push(watch());
         if (poller.health) send({ kind: "health", health: poller.health });
         if (alerts?.current.evaluatedAt) send({ kind: "alerts", alerts: alerts.current });
         offs.push(poller.subscribe(send));

@@ -25,6 +25,8 @@ const SERVER_ID = /^etcd_server_id\{server_id="([0-9a-f]+)"\}/m;
 export interface ScrapeContext {
   tls: TlsMaterial | undefined;
   deadlineMs: number;
+  /** Whether /metrics is read this time (the rest runs on its own intervals). */
+  metricsDue: boolean;
   /** Ids of the current members: per-peer values of anyone else are dropped. */
   memberIds: ReadonlySet<string>;
   nameOf(memberId: string): string;
@@ -37,8 +39,9 @@ export interface ScrapeContext {
 }
 
 /**
- * Scrapes one member at the client URL that last answered Status as it: /metrics (checked
- * against `etcd_server_id` where etcd serves it), its self-checks, and its server certificate.
+ * Scrapes one member at the client URL that last answered Status as it: /metrics when due
+ * (checked against `etcd_server_id` where etcd serves it), its self-checks, and its server
+ * certificate.
  * Each part fails on its own and says why; none delays the verdict.
  */
 export async function scrapeMember(m: TrackedMember, ctx: ScrapeContext): Promise<void> {
@@ -50,7 +53,7 @@ export async function scrapeMember(m: TrackedMember, ctx: ScrapeContext): Promis
   try {
     await Promise.allSettled([
       readStatusV36(m, endpoint, ctx),
-      scrapeMetrics(m, endpoint, ctx),
+      ctx.metricsDue ? scrapeMetrics(m, endpoint, ctx) : undefined,
       checkSelf(m, endpoint, ctx),
       checkServerCertificate(m, endpoint, ctx),
     ]);

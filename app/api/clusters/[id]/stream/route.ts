@@ -14,7 +14,7 @@ export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id:
   const outcome = await authenticate(getAuthState(), req.headers);
   if (outcome.kind !== "allowed") throw new UnauthenticatedError();
   return openHealthStream(
-    [{ poller, alerts: getAlerts(id) }],
+    [{ poller, alerts: getAlerts(id), watch: () => poller.watch() }],
     req.signal,
     outcome.sessionExpiresAt,
   );
