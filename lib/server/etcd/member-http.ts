@@ -5,8 +5,12 @@ import { createSecureContext } from "node:tls";
 import { dialTarget } from "./pinned-hosts";
 import type { TlsMaterial } from "./tls-material";
 
-/** Idle kept-alive connections close after this; scrapes come every few seconds. */
-const IDLE_MS = 30_000;
+/**
+ * Idle kept-alive connections close after this: longer than the longest gap between two
+ * requests to a member at the default intervals (/health every 30 s, background /metrics every
+ * 10 s), so that no request pays a new TLS handshake on both sides.
+ */
+const IDLE_MS = 65_000;
 
 const plainAgent = new PlainAgent({ keepAlive: true, timeout: IDLE_MS, maxFreeSockets: 4 });
 const noTlsAgent = new Agent({ keepAlive: true, timeout: IDLE_MS, maxFreeSockets: 4 });
@@ -40,10 +44,19 @@ export interface MemberHttpAnswer {
 }
 
 /**
+ * How long a request past its deadline may still finish, its answer read and dropped, before
+ * its connection is destroyed. Destroying it at the deadline would make the next request dial
+ * and handshake again: on a busy Raftscope, whose own lag made the request late, every
+ * scrape would then cost a TLS handshake on both sides, and be later still.
+ */
+export const LINGER_MS = 5_000;
+
+/**
  * GET a path on a member's client URL and resolve with its status code and body, whatever the
  * code (/readyz answers 503 with the failing checks in its body). These need the client
  * certificate on a --client-cert-auth member, so they go over the same mutual TLS. Rejects on
- * a network error, or with "timed out after N ms" past `deadlineMs`.
+ * a network error, or with "<path> timed out after N ms" past `deadlineMs`; the connection
+ * then gets `LINGER_MS` more to finish, so that a late answer leaves it open for the next call.
  */
 export function requestFromMember(
   clientUrl: string,
@@ -56,6 +69,14 @@ export function requestFromMember(
   const dialed = new URL(path, `${target.url.origin}/`);
   const send = url.protocol === "https:" ? request : plainRequest;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    let linger: NodeJS.Timeout | undefined;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      finish();
+    };
     const req = send(
       dialed,
       {
@@ -64,7 +85,6 @@ export function requestFromMember(
         ...(target.serverName && url.protocol === "https:"
           ? { servername: target.serverName, headers: { host: url.host } }
           : {}),
-        signal: AbortSignal.timeout(deadlineMs),
         agent: url.protocol === "https:" ? agentFor(tls) : plainAgent,
       },
       (res) => {
@@ -72,24 +92,30 @@ export function requestFromMember(
         let size = 0;
         res.on("data", (c: Buffer) => {
           size += c.length;
-          if (size <= MAX_BODY_BYTES) chunks.push(c);
+          // A late answer is read to its end only to free the connection.
+          if (!settled && size <= MAX_BODY_BYTES) chunks.push(c);
         });
-        res.on("end", () =>
-          resolve({
-            statusCode: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-        res.on("error", reject);
+        res.on("end", () => {
+          clearTimeout(linger);
+          settle(() =>
+            resolve({
+              statusCode: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8"),
+            }),
+          );
+        });
+        res.on("error", (err) => settle(() => reject(err)));
       },
     );
-    req.on("error", (err) =>
-      reject(
-        err.name === "AbortError" || err.name === "TimeoutError"
-          ? new Error(`${url.pathname} timed out after ${deadlineMs} ms`)
-          : err,
-      ),
-    );
+    const deadline = setTimeout(() => {
+      settle(() => reject(new Error(`${url.pathname} timed out after ${deadlineMs} ms`)));
+      linger = setTimeout(() => req.destroy(), LINGER_MS);
+      linger.unref();
+    }, deadlineMs);
+    req.on("error", (err) => {
+      clearTimeout(linger);
+      settle(() => reject(err));
+    });
     req.end();
   });
 }
