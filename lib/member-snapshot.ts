@@ -169,5 +169,6 @@ export interface ClusterSnapshot {
 /** Why Raftscope could not see the cluster: a fault on its own side, not the cluster's. */
 export type BlindReason =
   | { kind: "stalled"; stalledMs: number }
+  | { kind: "overloaded"; busyPercent: number }
   | { kind: "credentials"; message: string }
   | { kind: "network"; message: string };

@@ -36,6 +36,7 @@ const timedOut: MemberProbe = { kind: "unreachable", error: "deadline exceeded",
 const base = {
   stalledMs: 0,
   stallThresholdMs: 500,
+  busyShare: 0.3,
   clientCertificate: valid,
   materialProblem: null,
   now: NOW,
@@ -53,6 +54,21 @@ describe("detectBlindness", () => {
     ).toEqual({ kind: "stalled", stalledMs: 2400 });
     expect(
       detectBlindness({ ...base, stalledMs: 2400, probes: [reachable, reachable] }),
+    ).toBeUndefined();
+  });
+
+  it("is blind when Raftscope's loop was saturated and every failure was a missed deadline", () => {
+    // Many short tasks: no single stall, but answers waited behind Raftscope's own work.
+    expect(
+      detectBlindness({ ...base, busyShare: 0.97, probes: [reachable, timedOut, timedOut] }),
+    ).toEqual({ kind: "overloaded", busyPercent: 97 });
+    // A refused connection is the member's answer, however busy Raftscope was.
+    expect(
+      detectBlindness({ ...base, busyShare: 0.97, probes: [reachable, refused, timedOut] }),
+    ).toBeUndefined();
+    // Busy but not saturated: a missed deadline is the member's.
+    expect(
+      detectBlindness({ ...base, busyShare: 0.6, probes: [reachable, timedOut, reachable] }),
     ).toBeUndefined();
   });
 

@@ -18,6 +18,8 @@ export interface BlindnessInput {
   stalledMs: number;
   /** A stall this long makes every deadline in the sweep meaningless; ms. */
   stallThresholdMs: number;
+  /** The share of the sweep Raftscope's event loop was busy running code, 0 to 1. */
+  busyShare: number;
   clientCertificate: CertificateInfo | null;
   /** Why the TLS files on disk cannot be used (unreadable key, passphrase, …). */
   materialProblem: TlsProblem | null;
@@ -26,8 +28,15 @@ export interface BlindnessInput {
 }
 
 /**
+ * A loop busy for this share of a sweep is saturated: answers wait in the kernel's queue behind
+ * Raftscope's own work, so a missed deadline says nothing about the member.
+ */
+export const SATURATED_SHARE = 0.9;
+
+/**
  * Decides whether a sweep tells about the cluster or only about Raftscope. It is blind when:
- * its own event loop stalled past the threshold while calls failed; no member answered and
+ * its own event loop stalled past the threshold while calls failed; the loop was saturated
+ * (busy `SATURATED_SHARE` of the sweep) and every failure was a missed deadline; no member answered and
  * the reason is its own credentials (its certificate expired, not yet valid or refused, its key
  * unusable, its CA wrong for every member); or every member ran into its deadline at once, which
  * is what Raftscope's own network failing looks like. Pure.
@@ -39,6 +48,9 @@ export function detectBlindness(input: BlindnessInput): BlindReason | undefined 
   );
   if (input.stalledMs >= input.stallThresholdMs && failed.length > 0) {
     return { kind: "stalled", stalledMs: input.stalledMs };
+  }
+  if (input.busyShare >= SATURATED_SHARE && failed.length > 0 && failed.every((p) => p.timedOut)) {
+    return { kind: "overloaded", busyPercent: Math.round(input.busyShare * 100) };
   }
   if (probes.length === 0 || failed.length < probes.length) return undefined;
   if (input.materialProblem) return { kind: "credentials", message: input.materialProblem.message };

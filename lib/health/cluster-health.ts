@@ -222,7 +222,7 @@ export const clusterHealthSchema = z.object({
   /** Why Raftscope cannot see the cluster right now; null when it can. */
   blind: z
     .object({
-      kind: z.enum(["stalled", "credentials", "network"]),
+      kind: z.enum(["stalled", "overloaded", "credentials", "network"]),
       message: z.string(),
     })
     .nullable(),

@@ -368,6 +368,8 @@ export function blindMessage(blind: NonNullable<ClusterSnapshot["blind"]>): stri
   switch (blind.kind) {
     case "stalled":
       return `Raftscope cannot see the cluster: Raftscope itself was stalled for ${(blind.stalledMs / 1000).toFixed(1)} s`;
+    case "overloaded":
+      return `Raftscope cannot see the cluster: Raftscope itself was busy ${blind.busyPercent} % of the time, too busy to tell a slow member from its own delay`;
     case "credentials":
       return `Raftscope cannot see the cluster: ${blind.message}`;
     case "network":

@@ -407,17 +407,19 @@ export class ClusterPoller {
   private judgeSight(started: number, before: Map<TrackedMember, MemberProbe | undefined>): void {
     // Added up, not the longest: a saturated process is behind by many short stalls.
     const stalledMs = eventLoopLag().stalledMsBetween(started, Date.now());
+    const busyShare = eventLoopLag().utilizationSince(started);
     const probed = [...this.members.values()].filter((m) => !notStarted(m.info) && m.probe);
     this.blind = detectBlindness({
       probes: probed.map((m) => m.probe as MemberProbe),
       stalledMs,
       // A stall that ate most of a deadline can alone explain a call running out of it.
       stallThresholdMs: this.config.deadlineMs * 0.8,
+      busyShare,
       clientCertificate: this.clients.clientCertificate,
       materialProblem: this.tlsSource?.problem ?? null,
       now: Date.now(),
     });
-    if (this.blind?.kind === "stalled") {
+    if (this.blind?.kind === "stalled" || this.blind?.kind === "overloaded") {
       for (const [m, probe] of before) {
         if (m.probe?.kind === "unreachable" && probe) m.probe = probe;
       }

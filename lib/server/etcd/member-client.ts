@@ -2,13 +2,15 @@ import "server-only";
 import { type IPolicy, noop } from "cockatiel";
 import { Etcd3, GRPCDeadlineExceededError, RecoverableError } from "etcd3";
 import type { EtcdUser } from "../../config/etcdctl-user";
+import { SATURATED_SHARE } from "../../health/blindness";
 import { eventLoopLag } from "../poller/event-loop-lag";
 import { dialTarget } from "./pinned-hosts";
 import type { TlsMaterial } from "./tls-material";
 
 /**
  * A call that failed after Raftscope's own event loop was behind for at least this share of
- * its time is taken to have failed because of Raftscope, not the member.
+ * its time (or was saturated, see SATURATED_SHARE) is taken to have failed because of
+ * Raftscope, not the member.
  */
 export const OWN_STALL_SHARE = 0.25;
 
@@ -26,11 +28,11 @@ export const keepChannelThroughOwnStalls = {
     try {
       return await noop.execute(fn, signal);
     } catch (err) {
-      if (err instanceof GRPCDeadlineExceededError) {
-        const now = Date.now();
-        if (eventLoopLag().stalledMsBetween(started, now) >= (now - started) * OWN_STALL_SHARE) {
-          delete (err as unknown as Record<symbol, unknown>)[RecoverableError];
-        }
+      if (
+        err instanceof GRPCDeadlineExceededError &&
+        eventLoopLag().ranLateSince(started, OWN_STALL_SHARE, SATURATED_SHARE)
+      ) {
+        delete (err as unknown as Record<symbol, unknown>)[RecoverableError];
       }
       throw err;
     }

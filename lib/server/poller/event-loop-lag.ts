@@ -1,7 +1,10 @@
 import "server-only";
+import { type EventLoopUtilization, performance } from "node:perf_hooks";
 
 const TICK_MS = 50;
 const KEEP_MS = 120_000;
+/** Utilization readings kept: one per tick, 30 s of them. */
+const KEEP_READINGS = 600;
 
 interface Late {
   /** When the late tick ran, epoch ms. */
@@ -18,6 +21,8 @@ interface Late {
  */
 class EventLoopLag {
   private late: Late[] = [];
+  /** Node's cumulative event-loop utilization at each tick, with its time (epoch ms). */
+  private readings: { at: number; elu: EventLoopUtilization }[] = [];
   private expected = Date.now() + TICK_MS;
   private timer: NodeJS.Timeout | undefined;
 
@@ -32,6 +37,9 @@ class EventLoopLag {
     const now = Date.now();
     const lagMs = now - this.expected;
     this.expected = now + TICK_MS;
+    this.readings.push({ at: now, elu: performance.eventLoopUtilization() });
+    if (this.readings.length > KEEP_READINGS * 2)
+      this.readings = this.readings.slice(-KEEP_READINGS);
     if (lagMs > TICK_MS) {
       this.late.push({ at: now, lagMs });
       const cutoff = now - KEEP_MS;
@@ -67,6 +75,37 @@ class EventLoopLag {
       if (l.at >= fromMs && l.at - l.lagMs <= toMs) total += l.lagMs;
     }
     return total;
+  }
+
+  /**
+   * The share of the time from `fromMs` (epoch ms) until now that the loop spent running code
+   * rather than waiting for I/O, 0 to 1, from Node's eventLoopUtilization (read every 50 ms). Near 1, the
+   * process is saturated: answers wait in the kernel's queue, and a deadline can pass with no
+   * single long stall. 0 when no reading is that old yet.
+   */
+  utilizationSince(fromMs: number): number {
+    let start: EventLoopUtilization | undefined;
+    for (let i = this.readings.length - 1; i >= 0; i--) {
+      const r = this.readings[i];
+      if (!r) break;
+      start = r.elu;
+      if (r.at <= fromMs) break;
+    }
+    if (!start) return 0;
+    return performance.eventLoopUtilization(performance.eventLoopUtilization(), start).utilization;
+  }
+
+  /**
+   * Whether Raftscope's own loop can explain a call from `fromMs` until now (epoch ms) running
+   * late: behind for at least `stallShare` of it, stalls added up, or busy for at least
+   * `busyShare` of it.
+   */
+  ranLateSince(fromMs: number, stallShare: number, busyShare: number): boolean {
+    const now = Date.now();
+    return (
+      this.stalledMsBetween(fromMs, now) >= (now - fromMs) * stallShare ||
+      this.utilizationSince(fromMs) >= busyShare
+    );
   }
 
   /** The longest stall in the last `windowMs`, in ms. */

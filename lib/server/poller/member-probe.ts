@@ -1,4 +1,5 @@
 import "server-only";
+import { SATURATED_SHARE } from "../../health/blindness";
 import type { MemberProbe, MemberStatus } from "../../member-snapshot";
 import type { TlsProblem } from "../../tls/tls-diagnosis";
 import { OWN_STALL_SHARE } from "../etcd/member-client";
@@ -159,8 +160,7 @@ async function explainFailure(
   m.probe = shown;
   // A call that ran late with Raftscope's own loop says nothing new about the member, and a
   // handshake more would only add to the load (the sweep's blindness judges such failures).
-  const now = Date.now();
-  if (eventLoopLag().stalledMsBetween(now - elapsedMs, now) >= elapsedMs * OWN_STALL_SHARE) return;
+  if (eventLoopLag().ranLateSince(Date.now() - elapsedMs, OWN_STALL_SHARE, SATURATED_SHARE)) return;
   const pending = ctx.diagnoser.diagnose(endpoint, tls, version);
   if (!timedOut) {
     m.probe = diagnosed(plain, await pending);
