@@ -25,6 +25,7 @@ import { ClusterAlerts } from "../lib/server/alerts/cluster-alerts";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { getFromMember } from "../lib/server/etcd/member-http";
 import { EventLog } from "../lib/server/event-log";
+import { startupSpreadMs } from "../lib/server/poller/startup-spread";
 import { quantile, runWhenMain } from "./bench-support";
 
 const WARMUP_MS = 10_000;
@@ -155,7 +156,7 @@ async function measure(
   const unwatch = (watchAll ? pollers : pollers.slice(0, 1)).map((p) => p.watch());
   offs.push(...unwatch);
   for (const r of rules) r.start();
-  for (const p of pollers) p.start();
+  for (const p of pollers) p.start({ spreadMs: startupSpreadMs(count) });
   try {
     await sleep(WARMUP_MS);
     const lag = monitorEventLoopDelay({ resolution: 10 });

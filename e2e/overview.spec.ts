@@ -123,4 +123,18 @@ test.describe("overview of many clusters", () => {
     await expect(cards.first()).toHaveAccessibleName("Cluster Cluster 1");
     await expect(cards.last()).toHaveAccessibleName("Cluster Cluster 8");
   });
+
+  test("a cluster id that is not in the config answers 404 and leads back to the overview", async ({
+    page,
+  }) => {
+    for (const url of ["/clusters/nope", "/clusters/nope/keys", "/clusters/nope/space"]) {
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBe(404);
+      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    }
+    await page.getByRole("link", { name: "All clusters" }).click();
+    await expect(page.getByRole("article", { name: /^Cluster Cluster \d+$/ })).toHaveCount(
+      CLUSTERS,
+    );
+  });
 });

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PanelFrame } from "@/components/diagnosis/panel-frame";
 import type { ConsistencyReport } from "@/lib/consistency/consistency-report";
+import { compactRevisionText } from "@/lib/format/format-compact-revision";
 import { formatClock } from "@/lib/format/format-clock";
 import { diagnosisQueries, runConsistencyCheck } from "@/lib/queries/diagnosis-queries";
 
@@ -32,7 +33,7 @@ function Members({ report }: { report: ConsistencyReport }) {
               {m.name}
             </th>
             <td className="py-1 pr-3 font-mono text-xs">{m.hash ?? m.error ?? "—"}</td>
-            <td className="py-1 pr-3">{m.compactRevision ?? "—"}</td>
+            <td className="py-1 pr-3">{compactRevisionText(m.compactRevision)}</td>
             <td className="py-1">
               {m.durationMs === null ? "—" : `${m.durationMs.toFixed(0)} ms`}
             </td>

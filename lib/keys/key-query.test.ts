@@ -18,6 +18,29 @@ function rejects(fn: () => unknown): void {
   );
 }
 
+describe("revision", () => {
+  const message = (search: string): string => {
+    try {
+      parseListQuery(search);
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+    return "accepted";
+  };
+
+  it("takes any revision a cluster can reach, and says why one is refused", () => {
+    expect(parseListQuery("?revision=9007199254740991").revision).toBe(9007199254740991);
+    // Past 2^53: a revision no cluster reaches, answered as etcd answers a future revision.
+    expect(message("?revision=12345678901234567")).toContain(
+      "Revision 12345678901234567 is newer than the cluster's current revision",
+    );
+    expect(message("?revision=9223372036854775807")).toContain("is newer than");
+    expect(message("?revision=9223372036854775808")).toContain("etcd's 64-bit revisions");
+    expect(message(`?revision=${"9".repeat(40)}`)).toContain("etcd's 64-bit revisions");
+    expect(message("?revision=00012")).toContain("must be a positive integer");
+  });
+});
+
 describe("parseListQuery", () => {
   it("reads bytes exactly and applies defaults", () => {
     const prefix = new Uint8Array([0x2f, 0x00, 0xff, 0x2f]);

@@ -12,11 +12,25 @@ export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 100;
 const MAX_SEPARATOR_BYTES = 16;
 
+// etcd's revisions are int64. One at or above 2^53 would take a cluster millennia of writes to
+// reach: it is answered as etcd answers any revision past the current one, without asking.
 const revisionSchema = z
   .string()
-  .regex(/^[1-9][0-9]{0,15}$/, "revision must be a positive integer")
-  .transform(Number)
-  .refine(Number.isSafeInteger, "revision is too large");
+  .regex(/^[1-9][0-9]*$/, "revision must be a positive integer")
+  .superRefine((text, ctx) => {
+    if (text.length > 19 || (text.length === 19 && BigInt(text) >= 2n ** 63n)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "revision must fit etcd's 64-bit revisions (at most 9223372036854775807)",
+      });
+    } else if (!Number.isSafeInteger(Number(text))) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Revision ${text} is newer than the cluster's current revision`,
+      });
+    }
+  })
+  .transform(Number);
 
 const listTextSchema = z.object({
   limit: z

@@ -151,10 +151,17 @@ export class ClusterPoller {
     return this.eventLog;
   }
 
-  start(): void {
+  /**
+   * Starts polling. With `spreadMs` (see startupSpreadMs), the first sweep comes at a random
+   * moment within half of it and the first scrape round within all of it, so that pollers
+   * started together do not dial every member in the same instant.
+   */
+  start(opts: { spreadMs?: number } = {}): void {
     if (this.loop) return;
     eventLoopLag();
-    this.loop = this.run();
+    const spreadMs = opts.spreadMs ?? 0;
+    this.lastScrapeAt = Date.now() - this.config.scrapeIntervalMs + Math.random() * spreadMs;
+    this.loop = this.run(Math.random() * (spreadMs / 2));
   }
 
   async stop(): Promise<void> {
@@ -191,6 +198,7 @@ export class ClusterPoller {
     this.watchers++;
     if (this.watchers === 1 && Date.now() - this.lastMetricsAt >= this.config.scrapeIntervalMs) {
       this.lastMetricsAt = 0;
+      this.lastScrapeAt = 0;
     }
     let watching = true;
     return () => {
@@ -243,7 +251,8 @@ export class ClusterPoller {
     return this.fast ? FAST_INTERVAL_MS : this.config.pollIntervalMs;
   }
 
-  private async run(): Promise<void> {
+  private async run(firstSweepDelayMs: number): Promise<void> {
+    if (firstSweepDelayMs > 0) await sleep(firstSweepDelayMs);
     // Pollers started together would sweep, scrape and parse in the same instant every
     // interval: after the first sweep, each moves to its own phase within one interval.
     let phaseMs = Math.random() * this.config.pollIntervalMs;

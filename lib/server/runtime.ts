@@ -8,6 +8,7 @@ import { loadConfig, type RaftscopeConfig } from "./config";
 import { EventLog } from "./event-log";
 import { HistoryStore, keepHistory, restoreHistory } from "./history-store";
 import { KnownEndpoints } from "./known-endpoints";
+import { startupSpreadMs } from "./poller/startup-spread";
 
 export interface Runtime {
   config: RaftscopeConfig;
@@ -38,7 +39,7 @@ function createRuntime(config: RaftscopeConfig): Runtime {
     restoreHistory(store, poller.history, poller.history.capacity * HISTORY_RESOLUTION_MS);
     histories.push({ store, buffer: poller.history });
     rules.start();
-    poller.start();
+    poller.start({ spreadMs: startupSpreadMs(config.clusters.length) });
     pollers.set(cluster.id, poller);
     alerts.set(cluster.id, rules);
   }
