@@ -3,8 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PanelFrame } from "@/components/diagnosis/panel-frame";
 import type { ConsistencyReport } from "@/lib/consistency/consistency-report";
-import { compactRevisionText } from "@/lib/format/format-compact-revision";
 import { formatClock } from "@/lib/format/format-clock";
+import { compactRevisionText } from "@/lib/format/format-compact-revision";
 import { diagnosisQueries, runConsistencyCheck } from "@/lib/queries/diagnosis-queries";
 
 const outcomeText: Record<ConsistencyReport["outcome"], string> = {
