@@ -227,13 +227,11 @@ describe("token mode", () => {
     ctrl.abort();
     expect(text).toContain("event: health");
 
-    // A login page visited with a live session goes straight on (the redirect is streamed,
-    // since the root loading state has already been sent).
-    const again = await (
-      await request("/login?next=%2Fclusters%2Fdemo", { headers: { cookie } })
-    ).text();
-    expect(again).toContain('http-equiv="refresh" content="1;url=/clusters/demo"');
-    expect(again).not.toContain("Access token");
+    // A login page visited with a live session goes straight on, with an HTTP redirect.
+    const again = await request("/login?next=%2Fclusters%2Fdemo", { headers: { cookie } });
+    expect(again.status).toBe(307);
+    expect(again.headers.get("location")).toBe("/clusters/demo");
+    expect(await again.text()).not.toContain("Access token");
 
     const out = await request("/api/auth/logout", { method: "POST", headers: { cookie } });
     expect(out.status).toBe(303);

@@ -212,4 +212,50 @@ describe("detectEvents", () => {
     expect(events.map((e) => e.type)).toEqual(["raftscope_blind", "raftscope_sight_restored"]);
     expect(events[1]).toMatchObject({ blindForMs: 4000 });
   });
+
+  it("confirms no bad news within the grace after Raftscope was blind, then what held throughout", () => {
+    const blind = makeHealth({
+      ...makeCluster([{}, { down: true }, { down: true }]),
+      blind: { kind: "overloaded", busyPercent: 97 },
+    });
+    const twoDown: MemberSpec[] = [
+      {},
+      { down: "deadline exceeded" },
+      { down: "deadline exceeded" },
+    ];
+    const ok: MemberSpec[] = [{}, {}, {}];
+    const cluster = (events: EventBody[]) =>
+      events.map((e) => e.type).filter((t) => !t.startsWith("raftscope_"));
+    // Blind for 2 s (confirmed), then two members failing for 4 s: still Raftscope's trouble.
+    const shortly = run(
+      [ok, blind, blind, twoDown, twoDown, twoDown, ok],
+      initialEventState,
+      false,
+    );
+    expect(shortly.events.map((e) => e.type)).toEqual([
+      "raftscope_blind",
+      "raftscope_sight_restored",
+    ]);
+    // Failing for 6 s after it: confirmed once the grace is over.
+    const held = run(
+      [ok, blind, blind, twoDown, twoDown, twoDown, twoDown, twoDown, twoDown],
+      initialEventState,
+      false,
+    );
+    expect(cluster(held.events).sort()).toEqual([
+      "member_unreachable",
+      "member_unreachable",
+      "quorum_lost",
+    ]);
+    // One blind verdict is a blip, not an interval: no grace after it.
+    const blip = run([ok, blind, twoDown, twoDown, ok], initialEventState, false);
+    expect(cluster(blip.events).sort()).toEqual([
+      "member_recovered",
+      "member_recovered",
+      "member_unreachable",
+      "member_unreachable",
+      "quorum_lost",
+      "quorum_regained",
+    ]);
+  });
 });

@@ -24,6 +24,8 @@ export interface EventState {
   blindSince?: number | null;
   /** Bad news seen but not yet confirmed (see confirm-facts.ts). */
   pending?: PendingFacts;
+  /** The last verdict of a confirmed blind interval (epoch ms): the grace runs from it. */
+  lastBlindAt?: number | null;
 }
 
 export const initialEventState: EventState = {
@@ -40,6 +42,8 @@ export const initialEventState: EventState = {
 
 /** How long bad news must hold, over at least two verdicts, before it is an event; ms. */
 export const DEFAULT_CONFIRM_MS = thresholds.confirmMs;
+/** No bad news is confirmed within this long of Raftscope's own blindness; ms. */
+export const AFTER_BLIND_GRACE_MS = thresholds.afterBlindGraceMs;
 
 const alarmKey = (memberId: string, alarm: string) => `${memberId}:${alarm}`;
 
@@ -130,7 +134,9 @@ export function detectEvents(
       blindSince = blindFrom;
     }
     // Nothing seen before the blind interval may combine with what is seen after it.
-    return { events, state: { ...state, blindSince, pending } };
+    // A confirmed blind interval (not a one-verdict blip) starts the grace after it.
+    const lastBlindAt = blindSince !== null ? now : (state.lastBlindAt ?? null);
+    return { events, state: { ...state, blindSince, pending, lastBlindAt } };
   }
   if (state.blindSince !== undefined && state.blindSince !== null) {
     events.push({
@@ -147,7 +153,12 @@ export function detectEvents(
   const quorumKnown = health.quorum.voters > 0 && health.quorum.margin !== null;
   if (quorumKnown && (health.quorum.margin ?? 0) < 0) holding.push("quorum-lost");
   const { blind: _blind, ...clusterPending } = state.pending ?? {};
-  const { confirmed, pending } = confirmFacts(clusterPending, holding, now, confirmMs);
+  const facts = confirmFacts(clusterPending, holding, now, confirmMs);
+  const pending = facts.pending;
+  // Just out of its own blindness, Raftscope's missed deadlines are still its own.
+  const lastBlindAt = state.lastBlindAt ?? null;
+  const graceOver = lastBlindAt === null || now - lastBlindAt >= AFTER_BLIND_GRACE_MS;
+  const confirmed = graceOver ? facts.confirmed : new Set<string>();
 
   const members = detectMembership(state, health, ref, events);
   const leader = detectLeader(state, health, events);
@@ -219,6 +230,7 @@ export function detectEvents(
       alarms,
       blindSince: null,
       pending,
+      ...(graceOver ? {} : { lastBlindAt }),
     },
   };
 }

@@ -41,6 +41,15 @@ export const thresholds = {
    */
   confirmMs: 1_000,
   /**
+   * No bad news is confirmed within this long of a confirmed blind interval's end: a
+   * process coming out of its own stall (a start-up with many clusters, a long GC) misses
+   * deadlines for a while after its loop seems free again, and those are its own, as
+   * Kubernetes' node lifecycle controller gives a starting node a grace period
+   * (nodeStartupGracePeriod) before it calls it NotReady. A fact that holds throughout is
+   * confirmed as soon as the grace ends.
+   */
+  afterBlindGraceMs: 5_000,
+  /**
    * How long a latency p99 (fsync, commit, peer round trip) must stay above its guidance before
    * it degrades the status: more than two scrapes at the default 2 s interval. One scrape's p99
    * is noisy: a member just restarted showed a backend commit p99 over 25 ms for one scrape

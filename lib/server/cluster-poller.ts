@@ -416,7 +416,11 @@ export class ClusterPoller {
   private judgeSight(started: number, before: Map<TrackedMember, MemberProbe | undefined>): void {
     // Added up, not the longest: a saturated process is behind by many short stalls.
     const stalledMs = eventLoopLag().stalledMsBetween(started, Date.now());
-    const busyShare = eventLoopLag().utilizationSince(started);
+    // Over at least one deadline: a call that missed it ran that long, however short the sweep
+    // (a sweep that waits on no one takes milliseconds, and its own work would read as busy).
+    const busyShare = eventLoopLag().utilizationSince(
+      Math.min(started, Date.now() - this.config.deadlineMs),
+    );
     const probed = [...this.members.values()].filter((m) => !notStarted(m.info) && m.probe);
     this.blind = detectBlindness({
       probes: probed.map((m) => m.probe as MemberProbe),

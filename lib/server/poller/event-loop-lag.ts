@@ -81,7 +81,8 @@ class EventLoopLag {
    * The share of the time from `fromMs` (epoch ms) until now that the loop spent running code
    * rather than waiting for I/O, 0 to 1, from Node's eventLoopUtilization (read every 50 ms). Near 1, the
    * process is saturated: answers wait in the kernel's queue, and a deadline can pass with no
-   * single long stall. 0 when no reading is that old yet.
+   * single long stall. Measured from the oldest reading kept when none is that old; 0 before
+   * the first.
    */
   utilizationSince(fromMs: number): number {
     let start: EventLoopUtilization | undefined;
