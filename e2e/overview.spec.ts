@@ -83,6 +83,7 @@ test.describe("overview of many clusters", () => {
     await expect(statusFilter.getByRole("button", { name: `Healthy ${CLUSTERS}` })).toBeVisible({
       timeout: 30_000,
     });
+    await expect(page).toHaveTitle("etcd clusters · Raftscope");
 
     const leader = await cluster.leader();
     const victim = cluster.members.find((m) => m.name !== leader);
@@ -99,6 +100,8 @@ test.describe("overview of many clusters", () => {
       await expect(
         statusFilter.getByRole("button", { name: `Critical ${CLUSTERS}` }),
       ).toBeVisible();
+      // A background tab tells it too: the worst mark and how many clusters are at risk.
+      await expect(page).toHaveTitle(`● ${CLUSTERS} at risk · Raftscope`);
     } finally {
       await cluster.restart(victim.name);
     }

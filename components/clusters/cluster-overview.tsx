@@ -1,7 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { DocumentMark } from "@/components/dashboard/document-status";
 import { useUrlState } from "@/components/dashboard/use-url-state";
+import { overviewStatus } from "@/lib/format/status-mark";
 import { clusterQueries } from "@/lib/queries/cluster-queries";
 import { ClusterCard } from "./cluster-card";
 import { OverviewToolbar } from "./overview-toolbar";
@@ -27,8 +29,10 @@ export function ClusterOverview() {
     );
   }
   const shown = viewClusters(data, view);
+  const tab = overviewStatus(data);
   return (
     <>
+      <DocumentMark title={tab.title} mark={tab.mark} />
       <OverviewToolbar
         counts={countByStatus(data)}
         total={data.length}

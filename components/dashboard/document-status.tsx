@@ -1,7 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
-import { statusFaviconHref, statusMark, statusTitle } from "@/lib/format/status-mark";
+import {
+  type StatusMark,
+  statusFaviconHref,
+  statusMark,
+  statusTitle,
+} from "@/lib/format/status-mark";
 import type { ClusterStatus, QuorumView } from "@/lib/health/cluster-health";
 
 /**
@@ -17,8 +22,14 @@ export function DocumentStatus({
   status: ClusterStatus;
   quorum: QuorumView;
 }) {
-  const title = statusTitle(name, status, quorum);
-  const href = statusFaviconHref(statusMark(status, quorum));
+  return (
+    <DocumentMark title={statusTitle(name, status, quorum)} mark={statusMark(status, quorum)} />
+  );
+}
+
+/** Sets the tab title and a favicon in the mark's colour; restores both when it goes away. */
+export function DocumentMark({ title, mark }: { title: string; mark: StatusMark }) {
+  const href = statusFaviconHref(mark);
 
   useEffect(() => {
     const previous = document.title;

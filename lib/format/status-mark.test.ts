@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quorumOf } from "../health/quorum";
-import { statusFaviconHref, statusMark, statusTitle } from "./status-mark";
+import { overviewStatus, statusFaviconHref, statusMark, statusTitle } from "./status-mark";
 
 describe("statusMark", () => {
   it("is red once no failure is left to spare", () => {
@@ -24,5 +24,26 @@ describe("statusMark", () => {
 
   it("draws the favicon in the status colour", () => {
     expect(decodeURIComponent(statusFaviconHref("risk"))).toContain('fill="#dc2626"');
+  });
+});
+
+describe("overviewStatus", () => {
+  it("titles the overview's tab with the worst mark and how many clusters need attention", () => {
+    const healthy = { status: "healthy" as const, quorum: quorumOf(3, 3) };
+    const atRisk = { status: "critical" as const, quorum: quorumOf(3, 2) };
+    const degraded = { status: "degraded" as const, quorum: quorumOf(3, 3) };
+    expect(overviewStatus([healthy, healthy])).toEqual({
+      mark: "ok",
+      title: "etcd clusters · Raftscope",
+    });
+    expect(overviewStatus([healthy, degraded])).toEqual({
+      mark: "warn",
+      title: "▲ 1 degraded · Raftscope",
+    });
+    expect(overviewStatus([atRisk, degraded, atRisk, healthy])).toEqual({
+      mark: "risk",
+      title: "● 2 at risk, 1 degraded · Raftscope",
+    });
+    expect(overviewStatus([])).toEqual({ mark: "ok", title: "etcd clusters · Raftscope" });
   });
 });

@@ -32,3 +32,31 @@ export function statusTitle(name: string, status: ClusterStatus, quorum: QuorumV
         : status;
   return `${prefixes[mark]}${name}: ${state} · Raftscope`;
 }
+
+const worse: Record<StatusMark, number> = { ok: 0, warn: 1, risk: 2 };
+
+/**
+ * The overview's tab title and mark: the worst cluster's mark, then how many clusters are at
+ * risk (writes failing, or one failure from it) and how many are degraded, e.g.
+ * "● 2 at risk, 1 degraded · Raftscope"; "etcd clusters · Raftscope" when all are fine. The
+ * same rule as a cluster's own tab (statusMark), so both tabs agree.
+ */
+export function overviewStatus(
+  clusters: readonly { status: ClusterStatus; quorum: QuorumView }[],
+): { mark: StatusMark; title: string } {
+  let mark: StatusMark = "ok";
+  let risk = 0;
+  let warn = 0;
+  for (const c of clusters) {
+    const m = statusMark(c.status, c.quorum);
+    if (m === "risk") risk++;
+    if (m === "warn") warn++;
+    if (worse[m] > worse[mark]) mark = m;
+  }
+  const parts = [
+    ...(risk > 0 ? [`${risk} at risk`] : []),
+    ...(warn > 0 ? [`${warn} degraded`] : []),
+  ];
+  const title = parts.length > 0 ? parts.join(", ") : "etcd clusters";
+  return { mark, title: `${prefixes[mark]}${title} · Raftscope` };
+}
