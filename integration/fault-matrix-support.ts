@@ -82,7 +82,9 @@ export class DashboardUnderTest {
   ): Promise<DashboardUnderTest> {
     const dir = mkdtempSync(path.join(tmpdir(), "raftscope-faults-"));
     mkdirSync(path.join(dir, "data"));
-    writeDashboardConfig(path.join(dir, "raftscope.yaml"), cluster, opts);
+    // An operator watches every fault with the cluster's page open: /metrics every 2 s, so a
+    // peer round trip measured across a restart is replaced as soon as the page would show it.
+    writeDashboardConfig(path.join(dir, "raftscope.yaml"), cluster, { ...opts, watched: true });
     const server = await DashboardUnderTest.launch(dir);
     return new DashboardUnderTest(server, dir, clusterId);
   }
