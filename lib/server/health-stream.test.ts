@@ -35,38 +35,40 @@ describe("openHealthStream", () => {
   });
 });
 
+/** A stand-in for ClusterPoller.watch that counts the streams watching. */
+function watchCounter(): { watch: () => () => void; watching: () => number } {
+  let count = 0;
+  return {
+    watch: () => {
+      count++;
+      return () => {
+        count--;
+      };
+    },
+    watching: () => count,
+  };
+}
+
 describe("a cluster page's stream", () => {
   it("watches its cluster while open, and stops when the viewer leaves", async () => {
-    let watching = 0;
-    const watch = () => {
-      watching++;
-      return () => {
-        watching--;
-      };
-    };
+    const { watch, watching } = watchCounter();
     const viewer = new AbortController();
     const res = openHealthStream([{ poller: idlePoller, watch }], viewer.signal);
-    expect(watching).toBe(1);
+    expect(watching()).toBe(1);
     const reading = readUntilClosed(res, 5_000);
     viewer.abort();
     expect(await reading).toBe("closed");
-    expect(watching).toBe(0);
+    expect(watching()).toBe(0);
   });
 
   it("stops watching when the session ends", async () => {
-    let watching = 0;
-    const watch = () => {
-      watching++;
-      return () => {
-        watching--;
-      };
-    };
+    const { watch, watching } = watchCounter();
     const res = openHealthStream(
       [{ poller: idlePoller, watch }],
       new AbortController().signal,
       Date.now() + 200,
     );
     expect(await readUntilClosed(res, 5_000)).toBe("closed");
-    expect(watching).toBe(0);
+    expect(watching()).toBe(0);
   });
 });

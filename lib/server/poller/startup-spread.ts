@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Per configured cluster, how much later the last of them may start: 200 clusters, 10 s. */
 const SPREAD_PER_CLUSTER_MS = 50;
 const MAX_SPREAD_MS = 10_000;
