@@ -39,6 +39,18 @@ async function eventually(check: (h: ClusterHealth) => boolean, timeoutMs = 10_0
   throw new Error(`condition not met within ${timeoutMs} ms; last health: ${JSON.stringify(last)}`);
 }
 
+/** Polls the event log until an event of `type` is there, or fails naming what was recorded. */
+async function eventuallyEvent(type: ClusterEvent["type"], timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let types: string[] = [];
+  while (Date.now() < until) {
+    types = (await events()).map((e) => e.type);
+    if (types.includes(type)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${type} within ${timeoutMs} ms; recorded: ${types.join(", ")}`);
+}
+
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "raftscope-api-"));
   cluster = await EtcdCluster.start({ size: 3, dir });
@@ -111,13 +123,14 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
       times.sort((a, b) => a - b);
       // The API serves the poller's last verdict; a frozen member must never stall it.
       expect(times[times.length - 1]).toBeLessThan(500);
+      // An outage is recorded once it has held for the confirmation time (a second): the
+      // member stays frozen until then, however fast the requests above ran.
+      await eventuallyEvent("member_unreachable", 10_000);
     } finally {
       cluster.thaw(follower);
     }
     await eventually((x) => x.status === "healthy", 15_000);
-    const types = (await events()).map((e) => e.type);
-    expect(types).toContain("member_unreachable");
-    expect(types).toContain("member_recovered");
+    await eventuallyEvent("member_recovered", 5_000);
   });
 
   it("says writes fail with margin -1 when 2 of 3 are killed, and recovers after restarts", async () => {
@@ -129,13 +142,7 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
     expect(down.status).toBe("unavailable");
     expect(down.members.find((m) => m.name === leader)?.reachable).toBe(true);
     // Quorum loss is an event once confirmed: two verdicts at least a second apart.
-    const confirmBy = Date.now() + 5_000;
-    let types = (await events()).map((e) => e.type);
-    while (!types.includes("quorum_lost") && Date.now() < confirmBy) {
-      await new Promise((r) => setTimeout(r, 200));
-      types = (await events()).map((e) => e.type);
-    }
-    expect(types).toContain("quorum_lost");
+    await eventuallyEvent("quorum_lost", 5_000);
 
     for (const name of followers) await cluster.restart(name, { requireLeader: false });
     const back = await eventually(
