@@ -5,6 +5,9 @@
 // of one core, RSS, event-loop lag p99, how late verdicts come against the poll interval, the
 // oldest verdict seen, and etcd's request rate and CPU.
 //
+// Each cluster's chart history starts full (an hour of 3-member points), and is saved to disk
+// once a minute as the server does, so the figures are those of a server up for an hour.
+//
 // One cluster's page is open (its /metrics at scrapeIntervalMs, the rest at
 // backgroundScrapeIntervalMs), as when one operator watches one cluster; `--watch-all` opens
 // every cluster's page.
@@ -19,12 +22,14 @@ import { Session } from "node:inspector";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { syntheticHistory } from "../e2e/synthetic-cluster";
 import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterConfigSchema } from "../lib/config/config-schema";
 import { ClusterAlerts } from "../lib/server/alerts/cluster-alerts";
 import { ClusterPoller } from "../lib/server/cluster-poller";
 import { getFromMember } from "../lib/server/etcd/member-http";
 import { EventLog } from "../lib/server/event-log";
+import { HistoryStore, keepHistory } from "../lib/server/history-store";
 import { startupSpreadMs } from "../lib/server/poller/startup-spread";
 import { quantile, runWhenMain } from "./bench-support";
 
@@ -123,6 +128,18 @@ async function measure(
     });
     return new ClusterPoller(config, new EventLog({ dir: path.join(dir, id), clusterId: id }));
   });
+  // An hour of history in each ring (three members, as the cluster has), saved as runtime.ts does.
+  const hour = syntheticHistory(Date.now() - 60_000, 3600).map((p) => ({
+    ...p,
+    members: Object.fromEntries(Object.entries(p.members).slice(0, 3)),
+  }));
+  for (const p of pollers) for (const point of hour) p.history.push(point);
+  const stopSaving = keepHistory(
+    pollers.map((p) => ({
+      store: new HistoryStore(path.join(dir, p.config.id), p.config.id),
+      buffer: p.history,
+    })),
+  );
   // Each cluster's etcd mixin rules, judged on the server as lib/server/runtime.ts does.
   const rules = pollers.map((p) => new ClusterAlerts(p));
   const gaps: number[] = [];
@@ -204,6 +221,7 @@ async function measure(
     for (const off of offs) off();
     for (const r of rules) r.stop();
     await Promise.all(pollers.map((p) => p.stop()));
+    await stopSaving();
   }
 }
 

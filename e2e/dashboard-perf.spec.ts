@@ -49,7 +49,7 @@ test.describe("dashboard performance", () => {
       const t0 = performance.now();
       const body = buildHistory({
         clusterId: "demo",
-        points: raw,
+        history: raw,
         members: syntheticMembers,
         window: (url.searchParams.get("window") ?? "15m") as HistoryWindow,
         maxPoints: Number(url.searchParams.get("points") ?? 600),

@@ -3,6 +3,7 @@ import { type HistoryWindow, historyQuerySchema, historyWindows } from "../api/q
 import { downsample } from "./downsample";
 import { historyColumnsSchema, toColumns } from "./history-columns";
 import type { HistoryPoint } from "./history-point";
+import type { HistoryRing } from "./history-ring";
 
 /** GET /api/clusters/{id}/history: the window's points, downsampled, in columns. */
 export const historyResponseSchema = z.object({
@@ -18,10 +19,13 @@ export const historyResponseSchema = z.object({
 
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
-/** Cuts the window out of the history and downsamples it to at most `maxPoints` points. */
+/**
+ * Cuts the window out of the history and downsamples it to at most `maxPoints` points. The
+ * history is the poller's own ring (read in columns) or points read from Prometheus.
+ */
 export function buildHistory(input: {
   clusterId: string;
-  points: HistoryPoint[];
+  history: HistoryRing | readonly HistoryPoint[];
   members: { id: string; name: string }[];
   window: HistoryWindow;
   maxPoints: number;
@@ -37,11 +41,17 @@ export function buildHistory(input: {
     to: input.now,
     stepMs,
     members: input.members.map((m) => ({ id: m.id, name: m.name })),
-    columns: toColumns(
-      downsample(
-        input.points.filter((p) => p.t >= from),
-        stepMs,
-      ),
-    ),
+    columns: isPoints(input.history)
+      ? toColumns(
+          downsample(
+            input.history.filter((p) => p.t >= from),
+            stepMs,
+          ),
+        )
+      : input.history.columns(from, stepMs),
   };
+}
+
+function isPoints(h: HistoryRing | readonly HistoryPoint[]): h is readonly HistoryPoint[] {
+  return Array.isArray(h);
 }

@@ -50,7 +50,7 @@ describe("buildHistory", () => {
     const points = Array.from({ length: 7200 }, (_, i) => point(now - 7_200_000 + i * 1000, 1));
     const h = buildHistory({
       clusterId: "d",
-      points,
+      history: points,
       members: [],
       window: "1h",
       maxPoints: 600,

@@ -4,7 +4,7 @@ import { type HistoryPoint, historyMetrics, type MemberSample } from "./history-
  * Fields where a spike matters more than the last value: keep the bucket's worst. The metric
  * table says which (`downsample: "max"`); Status latency is one too.
  */
-const peakFields = [
+export const peakFields: readonly string[] = [
   "latencyMs",
   ...historyMetrics.filter((h) => h.downsample === "max").map((h) => h.field),
 ];
@@ -27,8 +27,8 @@ function mergeMember(into: MemberSample, next: MemberSample): MemberSample {
  * the chart has pixels. Each bucket keeps its last values, its worst latencies, and is marked
  * unreachable if the member was unreachable at any point in it.
  */
-export function downsample(points: HistoryPoint[], stepMs: number): HistoryPoint[] {
-  if (stepMs <= 0 || points.length === 0) return points;
+export function downsample(points: readonly HistoryPoint[], stepMs: number): HistoryPoint[] {
+  if (stepMs <= 0 || points.length === 0) return [...points];
   const out: HistoryPoint[] = [];
   let bucket: number | undefined;
   for (const p of points) {

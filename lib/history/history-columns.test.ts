@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { syntheticHistory } from "../../e2e/synthetic-cluster";
-import { fromColumns, historyColumnsSchema, toColumns } from "./history-columns";
+import { compact, fromColumns, historyColumnsSchema, toColumns } from "./history-columns";
 import type { HistoryPoint } from "./history-point";
 
 const pointArb = fc.record({
@@ -20,6 +20,22 @@ const pointArb = fc.record({
       { requiredKeys: ["reachable"] },
     ),
   ),
+});
+
+describe("compact", () => {
+  it("keeps six significant digits as toPrecision(6) does, integers exact, and large values whole", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e5, max: 1e5, noNaN: true }), (v) => {
+        if (Math.abs(v) >= 1e5) return;
+        expect(compact(v)).toBe(Number.isInteger(v) ? v : Number(v.toPrecision(6)));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(compact(0.0012345678)).toBe(0.00123457);
+    expect(compact(1_234_567.891)).toBe(1_234_568);
+    expect(compact(2 ** 60)).toBe(2 ** 60);
+    expect(compact(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+  });
 });
 
 describe("history in columns", () => {

@@ -9,8 +9,7 @@ import type { ConsistencyReport } from "../consistency/consistency-report";
 import type { ClusterEvent } from "../events/cluster-event";
 import { detectBlindness } from "../health/blindness";
 import type { ClusterHealth } from "../health/cluster-health";
-import type { HistoryPoint } from "../history/history-point";
-import { RingBuffer } from "../history/ring-buffer";
+import { HistoryRing } from "../history/history-ring";
 import type { ClusterSnapshot, MemberProbe } from "../member-snapshot";
 import type { CertificateInfo } from "../tls/certificate-info";
 import type { TlsProblem } from "../tls/tls-diagnosis";
@@ -89,7 +88,7 @@ export class ClusterPoller {
   private readonly recorder: EventRecorder;
   private readonly publisher: VerdictPublisher;
   private readonly probeContext: ProbeContext;
-  readonly history: RingBuffer<HistoryPoint>;
+  readonly history: HistoryRing;
   sweeps = 0;
 
   constructor(
@@ -103,7 +102,7 @@ export class ClusterPoller {
     this.consistencyMismatch = mismatchFromEvents(eventLog.recent(Number.MAX_SAFE_INTEGER));
     this.clients = new MemberClients(this.tlsSource, config.deadlineMs);
     this.diagnoser = new EndpointDiagnoser(config.deadlineMs);
-    this.history = new RingBuffer(Math.ceil(historyMs / 1000));
+    this.history = new HistoryRing(Math.ceil(historyMs / 1000));
     this.recorder = new EventRecorder(eventLog, config.id, (events) => {
       for (const event of events) this.emit({ kind: "event", event });
     });

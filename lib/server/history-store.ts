@@ -3,9 +3,9 @@ import { readFileSync, statSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { fromColumns, historyColumnsSchema, toColumns } from "../history/history-columns";
+import { fromColumns, type HistoryColumns, historyColumnsSchema } from "../history/history-columns";
 import type { HistoryPoint } from "../history/history-point";
-import type { RingBuffer } from "../history/ring-buffer";
+import type { HistoryRing } from "../history/history-ring";
 import { log } from "./log";
 
 /** The file: what the API answers, in columns, with when it was written. */
@@ -68,15 +68,18 @@ export class HistoryStore {
     }
   }
 
-  /** Writes the points, replacing the file; one write at a time, a failure is logged. */
-  save(points: readonly HistoryPoint[]): Promise<void> {
+  /**
+   * Writes the history (in columns, see historyColumnsSchema), replacing the file; one write at
+   * a time, a failure is logged.
+   */
+  save(columns: HistoryColumns): Promise<void> {
     const previous = this.saving ?? Promise.resolve();
-    const next = previous.then(() => this.write(points));
+    const next = previous.then(() => this.write(columns));
     this.saving = next;
     return next;
   }
 
-  private async write(points: readonly HistoryPoint[]): Promise<void> {
+  private async write(columns: HistoryColumns): Promise<void> {
     try {
       await mkdir(this.dir, { recursive: true });
       const tmp = `${this.file}.tmp`;
@@ -84,7 +87,7 @@ export class HistoryStore {
         version: 1,
         clusterId: this.clusterId,
         savedAt: Date.now(),
-        columns: toColumns(points),
+        columns,
       });
       await writeFile(tmp, body);
       await rename(tmp, this.file);
@@ -102,29 +105,30 @@ export class HistoryStore {
 export const HISTORY_SAVE_INTERVAL_MS = 60_000;
 
 /** Fills an empty buffer with the points saved in the last `spanMs`, before its poller starts. */
-export function restoreHistory(
-  store: HistoryStore,
-  buffer: RingBuffer<HistoryPoint>,
-  spanMs: number,
-): void {
+export function restoreHistory(store: HistoryStore, buffer: HistoryRing, spanMs: number): void {
   for (const p of store.load(Date.now() - spanMs)) buffer.push(p);
 }
 
 /**
- * Saves every buffer each interval, one cluster after another so the writes never pile up.
- * Returns a function that stops the timer and saves once more (the drain at shutdown).
+ * Saves each buffer once per interval (ms), one cluster at a time and spread evenly over the
+ * interval: an hour of history costs about 20 ms to put in columns and serialise, so 200
+ * clusters saved together would hold the event loop for seconds and make Raftscope miss its
+ * own deadlines. Returns a function that stops the timer and saves every buffer once more (the
+ * drain at shutdown).
  */
 export function keepHistory(
-  histories: readonly { store: HistoryStore; buffer: RingBuffer<HistoryPoint> }[],
+  histories: readonly { store: HistoryStore; buffer: HistoryRing }[],
   intervalMs = HISTORY_SAVE_INTERVAL_MS,
 ): () => Promise<void> {
-  const saveAll = async () => {
-    for (const { store, buffer } of histories) await store.save(buffer.toArray());
-  };
-  const timer = setInterval(() => void saveAll(), intervalMs);
+  let next = 0;
+  const timer = setInterval(() => {
+    const h = histories[next++ % histories.length];
+    if (h) void h.store.save(h.buffer.columns());
+  }, intervalMs / Math.max(1, histories.length));
   timer.unref?.();
   return async () => {
     clearInterval(timer);
-    await saveAll();
+    // One after another: a file's text is held until it is written.
+    for (const { store, buffer } of histories) await store.save(buffer.columns());
   };
 }

@@ -6,9 +6,8 @@ import { computeClusterHealth, type HealthInput } from "../../health/compute-hea
 import { thresholds } from "../../health/thresholds";
 import { verdictFingerprint } from "../../health/verdict-fingerprint";
 import { WarningJudge } from "../../health/warning-judge";
-import type { HistoryPoint } from "../../history/history-point";
 import { toHistoryPoint } from "../../history/history-point";
-import type { RingBuffer } from "../../history/ring-buffer";
+import type { HistoryRing } from "../../history/history-ring";
 import type { ClusterSnapshot } from "../../member-snapshot";
 import { PEER_ROUND_TRIP_STALE_MS } from "../../metrics/peer-round-trips";
 import type { EventRecorder } from "./event-recorder";
@@ -48,7 +47,7 @@ export class VerdictPublisher {
     private readonly config: ClusterConfig,
     private readonly name: string,
     private readonly recorder: EventRecorder,
-    private readonly history: RingBuffer<HistoryPoint>,
+    private readonly history: HistoryRing,
     private readonly emit: (health: ClusterHealth) => void,
   ) {}
 
@@ -97,11 +96,11 @@ export class VerdictPublisher {
   }
 
   private remember(snapshot: ClusterSnapshot, health: ClusterHealth): void {
-    const last = this.history.last();
+    const lastT = this.history.lastTime();
     const point = toHistoryPoint(snapshot, health);
     if (
-      last &&
-      Math.floor(last.t / HISTORY_RESOLUTION_MS) === Math.floor(point.t / HISTORY_RESOLUTION_MS)
+      lastT !== undefined &&
+      Math.floor(lastT / HISTORY_RESOLUTION_MS) === Math.floor(point.t / HISTORY_RESOLUTION_MS)
     ) {
       // Fast polling: keep one point per second, the newest.
       this.history.replaceLast(point);

@@ -6,6 +6,8 @@ import {
 } from "@/lib/api/query-schemas";
 import { BadRequestError } from "@/lib/errors";
 import { buildHistory } from "@/lib/history/build-history";
+import type { HistoryPoint } from "@/lib/history/history-point";
+import type { HistoryRing } from "@/lib/history/history-ring";
 import { prometheusHistory } from "@/lib/server/prometheus/prometheus-history";
 import { handleRoute } from "@/lib/server/route-handler";
 import { getPoller } from "@/lib/server/runtime";
@@ -18,7 +20,7 @@ export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id:
   const { window, points } = parseQuery(historyQuerySchema, new URL(req.url).searchParams);
   const now = Date.now();
   const members = poller.health?.members ?? [];
-  let recorded = poller.history.toArray();
+  let history: HistoryRing | HistoryPoint[] = poller.history;
   if (isPrometheusWindow(window)) {
     const source = poller.config.prometheus;
     if (!source) {
@@ -26,7 +28,7 @@ export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id:
         `window ${window} reads from Prometheus, and cluster "${id}" has no prometheus source in the config`,
       );
     }
-    recorded = await prometheusHistory({
+    history = await prometheusHistory({
       clusterId: id,
       source,
       members,
@@ -38,7 +40,7 @@ export const GET = handleRoute(async (req: Request, ctx: { params: Promise<{ id:
   return Response.json(
     buildHistory({
       clusterId: id,
-      points: recorded,
+      history,
       members,
       now,
       window,
