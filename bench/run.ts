@@ -2,6 +2,7 @@
 import { benchAlerts } from "./alerts";
 import { cleanUp } from "./cleanup";
 import { benchHealth } from "./health";
+import { benchHistoryMemory } from "./history-memory";
 import { benchKeys } from "./keys";
 import { benchKeyspace } from "./keyspace";
 import { benchLoad } from "./load";
@@ -15,6 +16,8 @@ async function main() {
   console.log((await benchAlerts()).join("\n"));
   console.log("\n## Load\n");
   console.log((await benchLoad()).join("\n"));
+  console.log("\n## Chart history memory\n");
+  console.log((await benchHistoryMemory()).join("\n"));
   console.log("\n## Per-process ceiling\n");
   console.log((await benchScale()).join("\n"));
   console.log("\n## Key browser\n");
