@@ -8,9 +8,11 @@ import { EtcdCluster } from "../harness/etcd-cluster";
 import { clusterListSchema } from "../lib/api/cluster-summary";
 import type { ClusterEvent } from "../lib/events/cluster-event";
 import { type ClusterHealth, clusterHealthSchema } from "../lib/health/cluster-health";
+import { historyResponseSchema } from "../lib/history/build-history";
 
 let cluster: EtcdCluster;
 let dashboard: DashboardServer;
+let dir: string;
 
 async function health(): Promise<{ health: ClusterHealth; ms: number }> {
   const t0 = performance.now();
@@ -52,7 +54,7 @@ async function eventuallyEvent(type: ClusterEvent["type"], timeoutMs: number): P
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "raftscope-api-"));
+  dir = mkdtempSync(path.join(tmpdir(), "raftscope-api-"));
   cluster = await EtcdCluster.start({ size: 3, dir });
   // One configured endpoint: the rest must be discovered from MemberList.
   dashboard = await startDashboardFor(cluster, dir);
@@ -202,5 +204,42 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
     expect(clusterHealthSchema.safeParse(JSON.parse(firstData?.slice(6) ?? "{}")).success).toBe(
       true,
     );
+  });
+
+  it("keeps the chart history across a restart: saved at shutdown, read back at start", async () => {
+    const history = async () => {
+      const res = await fetch(`${dashboard.url}/api/clusters/demo/history?window=15m&points=900`);
+      expect(res.status).toBe(200);
+      return historyResponseSchema.parse(await res.json());
+    };
+    let before = await history();
+    const until = Date.now() + 15_000;
+    while (before.columns.t.length < 8 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      before = await history();
+    }
+    const ids = Object.keys(before.columns.members).sort();
+    expect(ids).toHaveLength(3);
+    expect(before.columns.t.length).toBeGreaterThanOrEqual(8);
+    const stoppedAt = Date.now();
+    await dashboard.stop("SIGTERM");
+    dashboard = await startDashboardFor(cluster, dir);
+    const after = await history();
+    // Every second the first server saw is still there, with the same members' figures.
+    const lastBefore = before.columns.t.at(-1) ?? 0;
+    const kept = after.columns.t.filter((t) => t <= stoppedAt);
+    expect(kept.length).toBeGreaterThanOrEqual(before.columns.t.length);
+    expect(after.columns.t).toContain(lastBefore);
+    expect(Object.keys(after.columns.members).sort()).toEqual(ids);
+    const i = after.columns.t.indexOf(lastBefore);
+    const j = before.columns.t.length - 1;
+    for (const id of ids) {
+      expect(after.columns.members[id]?.reachable[i]).toBe(
+        before.columns.members[id]?.reachable[j],
+      );
+      expect(after.columns.members[id]?.fields.raftIndex?.[i]).toBe(
+        before.columns.members[id]?.fields.raftIndex?.[j],
+      );
+    }
   });
 });
