@@ -59,6 +59,7 @@ export const warningCodeSchema = z.enum([
   "RAFTSCOPE_BLIND",
   "RAFTSCOPE_FAULT",
   "EVENTS_NOT_SAVED",
+  "DUPLICATE_ETCD_CLUSTER",
 ]);
 
 /** What one verdict saw: a warning before its rule (warning-rules.ts) judged it. */

@@ -414,3 +414,24 @@ describe("computeClusterHealth: TLS", () => {
     expect(codes(h)).toContain("TLS_PROBLEM");
   });
 });
+
+describe("computeClusterHealth: two config entries for one etcd cluster", () => {
+  it("names the other entries and the etcd cluster ID, as information that never degrades", () => {
+    const h = makeHealth(makeCluster(healthy(3)), {
+      id: "stacked",
+      sameEtcdClusterAs: ["external", "old-name"],
+    });
+    expect(h.status).toBe("healthy");
+    expect(h.warnings).toEqual([
+      expect.objectContaining({
+        code: "DUPLICATE_ETCD_CLUSTER",
+        severity: "info",
+        state: "firing",
+        message: expect.stringContaining(
+          'Config entries "stacked" and "external", "old-name" watch the same etcd cluster (ID cdf818194e3a8c32)',
+        ),
+      }),
+    ]);
+    expect(makeHealth(makeCluster(healthy(3)), { sameEtcdClusterAs: [] }).warnings).toEqual([]);
+  });
+});

@@ -44,6 +44,8 @@ export interface HealthInput {
   eventLogProblem?: string;
   /** A fault of Raftscope's own poller, named as such (never as a member's). */
   pollerFault?: string;
+  /** Other config entries (their ids) that reached the same etcd cluster ID as this one. */
+  sameEtcdClusterAs?: readonly string[];
   /** The last confirmed consistency mismatch, until a later check agreed. */
   consistencyMismatch?: ConsistencyMismatch;
   /**
@@ -158,6 +160,14 @@ export function computeClusterHealth(input: HealthInput): ClusterHealth {
       code: "RAFTSCOPE_FAULT",
       severity: "warning",
       message: `Raftscope's poller failed: ${input.pollerFault}`,
+    });
+  }
+  if (input.sameEtcdClusterAs && input.sameEtcdClusterAs.length > 0) {
+    const others = input.sameEtcdClusterAs.map((id) => `"${id}"`).join(", ");
+    observed.push({
+      code: "DUPLICATE_ETCD_CLUSTER",
+      severity: "info",
+      message: `Config entries "${input.id}" and ${others} watch the same etcd cluster (ID ${snapshot.etcdClusterId}): its members are polled, and exported to Prometheus, once per entry`,
     });
   }
   if (input.eventLogProblem) {

@@ -114,6 +114,10 @@ export const warningRules: Readonly<Record<WarningCode, WarningRule>> = {
     "EVENTS_NOT_SAVED",
     "events the disk refused are queued and retried (event-recorder.ts), but the log has a gap from the first refusal",
   ),
+  DUPLICATE_ETCD_CLUSTER: immediate(
+    "DUPLICATE_ETCD_CLUSTER",
+    "a fact of the config, not of the cluster: information, never a fault",
+  ),
   APPLY_LAG: confirmed(
     "APPLY_LAG",
     "a follower applies a burst of writes a moment after the leader commits it; the verdict's confirmation rule",

@@ -17,6 +17,7 @@ import type { TlsObservations } from "../tls/tls-observations";
 import type { EventLog } from "./event-log";
 import type { KnownEndpoints } from "./known-endpoints";
 import type { PrometheusSeries } from "./metrics/read-prometheus-series";
+import type { EtcdClusterIds } from "./poller/etcd-cluster-ids";
 import { eventLoopLag } from "./poller/event-loop-lag";
 import { EventRecorder } from "./poller/event-recorder";
 import { MemberClients } from "./poller/member-clients";
@@ -42,6 +43,8 @@ export type PollerMessage =
 
 /** While the leader is lost or changing, poll at this interval until the voters agree again. */
 const FAST_INTERVAL_MS = 100;
+/** The chart history: one hour at one point a second. */
+const HISTORY_POINTS = 3600;
 /** A cluster that stays leaderless this long is down, not electing: stop polling fast. */
 const FAST_MODE_LIMIT_MS = 30_000;
 
@@ -95,14 +98,15 @@ export class ClusterPoller {
     readonly config: ClusterConfig,
     private readonly eventLog: EventLog,
     private readonly known?: KnownEndpoints,
-    historyMs = 60 * 60 * 1000,
+    /** Shared by the process's pollers, to say when two config entries reach one etcd cluster. */
+    private readonly etcdClusterIds?: EtcdClusterIds,
   ) {
     this.tlsSource = config.tls ? new TlsMaterialSource(config.tls) : undefined;
     // A mismatch found before a restart stands until a check agrees, not until Raftscope restarts.
     this.consistencyMismatch = mismatchFromEvents(eventLog.recent(Number.MAX_SAFE_INTEGER));
     this.clients = new MemberClients(this.tlsSource, config.deadlineMs);
     this.diagnoser = new EndpointDiagnoser(config.deadlineMs);
-    this.history = new HistoryRing(Math.ceil(historyMs / 1000));
+    this.history = new HistoryRing(HISTORY_POINTS);
     this.recorder = new EventRecorder(eventLog, config.id, (events) => {
       for (const event of events) this.emit({ kind: "event", event });
     });
@@ -120,6 +124,7 @@ export class ClusterPoller {
       },
       sawClusterId: (id) => {
         this.etcdClusterId = id;
+        this.etcdClusterIds?.set(config.id, id);
       },
     };
   }
@@ -496,6 +501,11 @@ export class ClusterPoller {
         ...(this.tlsSource ? { tls: this.tlsObservations() } : {}),
         ...(this.pollerFault ? { pollerFault: this.pollerFault } : {}),
         ...(this.consistencyMismatch ? { consistencyMismatch: this.consistencyMismatch } : {}),
+        ...(this.etcdClusterIds
+          ? {
+              sameEtcdClusterAs: this.etcdClusterIds.othersWith(this.config.id, this.etcdClusterId),
+            }
+          : {}),
       },
       this.intervalMs,
     );

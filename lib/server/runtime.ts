@@ -8,6 +8,7 @@ import { loadConfig, type RaftscopeConfig } from "./config";
 import { EventLog } from "./event-log";
 import { HistoryStore, keepHistory, restoreHistory } from "./history-store";
 import { KnownEndpoints } from "./known-endpoints";
+import { EtcdClusterIds } from "./poller/etcd-cluster-ids";
 import { startupSpreadMs } from "./poller/startup-spread";
 
 export interface Runtime {
@@ -29,11 +30,12 @@ function createRuntime(config: RaftscopeConfig): Runtime {
   const pollers = new Map<string, ClusterPoller>();
   const alerts = new Map<string, ClusterAlerts>();
   const histories: { store: HistoryStore; buffer: ClusterPoller["history"] }[] = [];
+  const etcdClusterIds = new EtcdClusterIds();
   for (const cluster of config.clusters) {
     const dir = path.join(config.dataDir, "clusters", cluster.id);
     const log = new EventLog({ dir, clusterId: cluster.id });
     const known = new KnownEndpoints(path.join(dir, "known-endpoints.json"));
-    const poller = new ClusterPoller(cluster, log, known);
+    const poller = new ClusterPoller(cluster, log, known, etcdClusterIds);
     const rules = new ClusterAlerts(poller);
     const store = new HistoryStore(dir, cluster.id);
     restoreHistory(store, poller.history, poller.history.capacity * HISTORY_RESOLUTION_MS);
