@@ -20,11 +20,13 @@ export function HealthWarnings({ warnings }: { warnings: readonly HealthWarning[
       <h2 id="warnings-heading" className="text-base font-semibold">
         What is degrading
       </h2>
-      {sorted.length === 0 ? (
+      {/* Information (a learner ready, two config entries for one cluster) degrades nothing. */}
+      {sorted.every((w) => w.severity === "info") && (
         <p className="text-sm text-emerald-800 dark:text-emerald-300">
           Nothing: every member answers and keeps up.
         </p>
-      ) : (
+      )}
+      {sorted.length > 0 && (
         <ul className="flex flex-col gap-1.5">
           {sorted.map((w) => (
             <li

@@ -8,6 +8,8 @@ import { type MemberColumn, type MemberSort, sortMembers } from "./sort-members"
 
 const columns: { column: MemberColumn; label: string; align?: "right" }[] = [
   { column: "name", label: "Member, endpoint, ID" },
+  // The verdict on the member first: on a laptop the table scrolls sideways past Alarms.
+  { column: "state", label: "State" },
   { column: "version", label: "Version" },
   { column: "db", label: "DB size / quota" },
   { column: "leader", label: "Leader" },
@@ -20,7 +22,6 @@ const columns: { column: MemberColumn; label: string; align?: "right" }[] = [
   { column: "latency", label: "Latency", align: "right" },
   { column: "alarms", label: "Alarms" },
   { column: "errors", label: "Errors" },
-  { column: "state", label: "State" },
 ];
 
 function stateTone(m: MemberView): string {
@@ -105,6 +106,9 @@ export function MemberTable({
                     {m.id}
                   </div>
                 </th>
+                <td className={`px-2 py-2 font-medium whitespace-nowrap ${stateTone(m)}`}>
+                  {m.stateLabel}
+                </td>
                 <td className="px-2 py-2">
                   {m.version ?? "—"}
                   {m.storageVersion && (
@@ -151,9 +155,6 @@ export function MemberTable({
                 </td>
                 <td className="max-w-56 px-2 py-2 text-xs break-words text-red-700 dark:text-red-300">
                   {m.error ?? ""}
-                </td>
-                <td className={`px-2 py-2 font-medium whitespace-nowrap ${stateTone(m)}`}>
-                  {m.stateLabel}
                 </td>
               </tr>
             ))}
