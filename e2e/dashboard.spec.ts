@@ -19,6 +19,21 @@ test.describe("cluster dashboard", () => {
     await page.screenshot({ path: testInfo.outputPath("dashboard-healthy.png"), fullPage: true });
   });
 
+  test("says that the two config entries watch one etcd cluster, as information", async ({
+    page,
+  }) => {
+    // The fixture declares the same etcd twice: stacked ("demo") and external ("external").
+    await page.goto("/clusters/demo");
+    const panel = page.getByRole("region", { name: "What is degrading" });
+    await expect(panel.getByRole("listitem")).toContainText(
+      /^info\s*Config entries "demo" and "external" watch the same etcd cluster \(ID [0-9a-f]+\)/,
+      { timeout: 15_000 },
+    );
+    await expect(panel.getByRole("listitem").filter({ hasText: "same etcd cluster" })).toHaveCount(
+      1,
+    );
+  });
+
   test("shows the new leader after the leader is killed, without a reload, and logs it", async ({
     page,
     cluster,
