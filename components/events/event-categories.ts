@@ -30,6 +30,7 @@ const categoryOf: Record<EventType, EventCategory> = {
   raftscope_sight_restored: "raftscope",
   consistency_mismatch: "alarms",
   consistency_agreed: "alarms",
+  etcd_cluster_changed: "members",
 };
 
 export function eventCategory(type: EventType): EventCategory {

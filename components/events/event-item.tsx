@@ -21,6 +21,7 @@ const tone: Record<ClusterEvent["type"], string> = {
   raftscope_sight_restored: "bg-slate-400",
   consistency_mismatch: "bg-red-700",
   consistency_agreed: "bg-emerald-600",
+  etcd_cluster_changed: "bg-amber-600",
 };
 
 function dayOf(iso: string): string {

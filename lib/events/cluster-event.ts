@@ -61,6 +61,17 @@ export const eventBodySchema = z.discriminatedUnion("type", [
   }),
   /** A consistency check agreed after a mismatch: every voter's copy hashes the same again. */
   z.object({ type: z.literal("consistency_agreed"), revision: z.number() }),
+  /**
+   * The config entry now reaches a different etcd cluster (another cluster ID, hex): a cluster
+   * built anew or restored from a snapshot (`etcdutl snapshot restore` makes a new ID) behind the
+   * same endpoints. Members, leader and term are followed afresh from it, with no event for
+   * what merely belonged to the other cluster.
+   */
+  z.object({
+    type: z.literal("etcd_cluster_changed"),
+    fromEtcdClusterId: z.string(),
+    toEtcdClusterId: z.string(),
+  }),
 ]);
 
 export type EventBody = z.infer<typeof eventBodySchema>;

@@ -37,5 +37,7 @@ export function describeEvent(e: EventBody): string {
       return `Members' data differ at revision ${e.revision}: ${e.members.map((m) => `${m.name} ${m.hash ?? "—"}`).join(", ")}`;
     case "consistency_agreed":
       return `Members' data agree again at revision ${e.revision}`;
+    case "etcd_cluster_changed":
+      return `Now a different etcd cluster: ID ${e.toEtcdClusterId}, was ${e.fromEtcdClusterId} (built anew or restored from a snapshot); its members and leader are followed from here`;
   }
 }

@@ -259,3 +259,63 @@ describe("detectEvents", () => {
     ]);
   });
 });
+
+describe("detectEvents: another etcd cluster behind the same endpoints", () => {
+  /** The same cluster rebuilt: new member IDs under the same names, a new cluster ID. */
+  const rebuilt = (h: ClusterHealth): ClusterHealth => {
+    let json = JSON.stringify(h);
+    for (const id of ids) json = json.replaceAll(id, `0${id.slice(1)}`);
+    return { ...(JSON.parse(json) as ClusterHealth), etcdClusterId: "6e4831868b41d0e5" };
+  };
+  const at = (t: number, h: ClusterHealth) => ({ ...h, observedAt: new Date(t).toISOString() });
+
+  it("records one etcd_cluster_changed, and no member, leader or quorum event of the old cluster", () => {
+    const old = makeHealth(makeCluster([led(2, 3), led(2, 3), led(2, 3)]));
+    const fresh = rebuilt(makeHealth(makeCluster([led(2, 2), led(2, 2), led(2, 2)])));
+    let state = initialEventState;
+    const events: EventBody[] = [];
+    [old, old, fresh, fresh, fresh].forEach((h, i) => {
+      const out = detectEvents(state, at(T0 + i * 1000, h));
+      events.push(...out.events);
+      state = out.state;
+    });
+    expect(old.etcdClusterId).not.toBe("6e4831868b41d0e5");
+    expect(events).toEqual([
+      {
+        type: "etcd_cluster_changed",
+        fromEtcdClusterId: old.etcdClusterId,
+        toEtcdClusterId: "6e4831868b41d0e5",
+      },
+    ]);
+    expect(state.etcdClusterId).toBe("6e4831868b41d0e5");
+    expect(state.leader).toMatchObject({ id: `0${ids[2]?.slice(1)}`, term: 2 });
+    // From then on the new cluster is followed as any other: its next election is an event.
+    const next = detectEvents(
+      state,
+      at(T0 + 9000, rebuilt(makeHealth(makeCluster([led(0, 3), led(0, 3), led(0, 3)])))),
+    );
+    expect(next.events.map((e) => e.type)).toEqual(["leader_changed"]);
+  });
+
+  it("adopts the cluster ID silently from state saved before it was kept, and while it is unknown", () => {
+    const h = makeHealth(makeCluster([{}, {}, {}]));
+    const { state } = run([[{}, {}, {}]]);
+    const older: EventState = { ...state };
+    delete older.etcdClusterId;
+    expect(detectEvents(older, at(T0 + 5000, h)).events).toEqual([]);
+    expect(detectEvents(state, at(T0 + 5000, { ...h, etcdClusterId: "" })).events).toEqual([]);
+    expect(
+      detectEvents(state, at(T0 + 5000, { ...h, etcdClusterId: "" })).state.etcdClusterId,
+    ).toBe(state.etcdClusterId);
+  });
+
+  it("replays the event onto a fresh state", () => {
+    const { state } = run([[{}, {}, {}]]);
+    const next = applyEvent(state, {
+      type: "etcd_cluster_changed",
+      fromEtcdClusterId: state.etcdClusterId ?? "",
+      toEtcdClusterId: "6e4831868b41d0e5",
+    });
+    expect(next).toEqual({ ...initialEventState, etcdClusterId: "6e4831868b41d0e5" });
+  });
+});

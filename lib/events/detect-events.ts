@@ -26,6 +26,8 @@ export interface EventState {
   pending?: PendingFacts;
   /** The last verdict of a confirmed blind interval (epoch ms): the grace runs from it. */
   lastBlindAt?: number | null;
+  /** The etcd cluster ID (hex) the state is about; absent until one was seen. */
+  etcdClusterId?: string;
 }
 
 export const initialEventState: EventState = {
@@ -71,6 +73,8 @@ export function applyEvent(state: EventState, e: EventBody | ClusterEvent): Even
     case "consistency_mismatch":
     case "consistency_agreed":
       return state;
+    case "etcd_cluster_changed":
+      return { ...initialEventState, etcdClusterId: e.toEtcdClusterId };
     case "member_removed": {
       const members = { ...state.members };
       delete members[e.member.id];
@@ -108,13 +112,29 @@ export function applyEvent(state: EventState, e: EventBody | ClusterEvent): Even
  *   that is confirmed, one `raftscope_sight_restored` when it ends.
  */
 export function detectEvents(
-  state: EventState,
+  previous: EventState,
   health: ClusterHealth,
   options: { confirmMs?: number } = {},
 ): { events: EventBody[]; state: EventState } {
   const now = Date.parse(health.observedAt);
+  // Another etcd cluster behind the same endpoints: nothing of the old one carries over.
+  const seenId = health.etcdClusterId || previous.etcdClusterId;
+  const replaced =
+    previous.etcdClusterId !== undefined &&
+    seenId !== undefined &&
+    seenId !== previous.etcdClusterId;
+  const state: EventState = replaced
+    ? { ...initialEventState, etcdClusterId: seenId }
+    : { ...previous, ...(seenId ? { etcdClusterId: seenId } : {}) };
   const confirmMs = options.confirmMs ?? DEFAULT_CONFIRM_MS;
   const events: EventBody[] = [];
+  if (replaced && previous.etcdClusterId && seenId) {
+    events.push({
+      type: "etcd_cluster_changed",
+      fromEtcdClusterId: previous.etcdClusterId,
+      toEtcdClusterId: seenId,
+    });
+  }
   const ref = (id: string): MemberRef => ({
     id,
     name: health.members.find((m) => m.id === id)?.name ?? state.members?.[id] ?? id,
@@ -231,6 +251,7 @@ export function detectEvents(
       blindSince: null,
       pending,
       ...(graceOver ? {} : { lastBlindAt }),
+      ...(state.etcdClusterId ? { etcdClusterId: state.etcdClusterId } : {}),
     },
   };
 }

@@ -72,5 +72,10 @@ export function eventLogEntry(e: ClusterEvent): EventLogEntry {
       };
     case "consistency_agreed":
       return { message: `members' data agree again at revision ${e.revision}`, fields: base };
+    case "etcd_cluster_changed":
+      return {
+        message: `now a different etcd cluster: ID ${e.toEtcdClusterId}, was ${e.fromEtcdClusterId} (built anew or restored from a snapshot)`,
+        fields: base,
+      };
   }
 }

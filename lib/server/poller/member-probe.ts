@@ -96,10 +96,13 @@ function firstAnswerAsSelf(
       const t0 = performance.now();
       fetchStatus(ctx.clients.get(url), ctx.deadlineMs)
         .then(({ status, etcdClusterId }): UrlAnswer => {
+          if (status.memberId !== m.info.id) {
+            return { kind: "other", url, memberId: status.memberId };
+          }
+          // Only a listed member answering as itself says which cluster this is: a URL that
+          // reaches some other etcd must not move the entry to that cluster.
           ctx.sawClusterId(etcdClusterId);
-          return status.memberId === m.info.id
-            ? { kind: "self", url, status, latencyMs: performance.now() - t0 }
-            : { kind: "other", url, memberId: status.memberId };
+          return { kind: "self", url, status, latencyMs: performance.now() - t0 };
         })
         .catch(
           (err: unknown): UrlAnswer => ({
