@@ -161,6 +161,14 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
     expect(await missing.json()).toEqual({
       error: { code: "NOT_FOUND", message: 'No cluster with id "nope"' },
     });
+    // A mistyped API path answers JSON too, not the HTML page.
+    for (const wrong of ["/api/nonexistent", "/api/clusters/demo/nonexistent"]) {
+      const res = await fetch(`${dashboard.url}${wrong}`);
+      expect(res.status, wrong).toBe(404);
+      expect(await res.json(), wrong).toEqual({
+        error: { code: "NOT_FOUND", message: `No API at ${wrong}` },
+      });
+    }
     const bad = await fetch(`${dashboard.url}/api/clusters/demo/history?window=2d`);
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { code: string; message: string } };

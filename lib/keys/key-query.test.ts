@@ -39,6 +39,15 @@ describe("revision", () => {
     expect(message(`?revision=${"9".repeat(40)}`)).toContain("etcd's 64-bit revisions");
     expect(message("?revision=00012")).toContain("must be a positive integer");
   });
+
+  it("gives what is not a number one reason, never that it is a future revision", () => {
+    for (const bad of ["abc", "2.5", "-3", "1e5", "0x10", " 7"]) {
+      const text = message(`?revision=${encodeURIComponent(bad)}`);
+      expect(text, bad).toContain("revision must be a positive integer");
+      expect(text, bad).not.toContain("newer than");
+    }
+    expect(message("?limit=-2")).toContain("limit must be a positive integer");
+  });
 });
 
 describe("parseListQuery", () => {

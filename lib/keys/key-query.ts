@@ -14,10 +14,13 @@ const MAX_SEPARATOR_BYTES = 16;
 
 // etcd's revisions are int64. One at or above 2^53 would take a cluster millennia of writes to
 // reach: it is answered as etcd answers any revision past the current one, without asking.
+const REVISION_TEXT = /^[1-9][0-9]*$/;
 const revisionSchema = z
   .string()
-  .regex(/^[1-9][0-9]*$/, "revision must be a positive integer")
+  .regex(REVISION_TEXT, "revision must be a positive integer")
   .superRefine((text, ctx) => {
+    // Zod runs this after a failed regex too: "abc" is not a revision, not a future one.
+    if (!REVISION_TEXT.test(text)) return;
     if (text.length > 19 || (text.length === 19 && BigInt(text) >= 2n ** 63n)) {
       ctx.addIssue({
         code: "custom",
@@ -35,7 +38,7 @@ const revisionSchema = z
 const listTextSchema = z.object({
   limit: z
     .string()
-    .regex(/^[0-9]{1,6}$/, "limit must be an integer")
+    .regex(/^[0-9]{1,6}$/, "limit must be a positive integer")
     .transform(Number)
     .pipe(
       z
