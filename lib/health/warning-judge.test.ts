@@ -207,10 +207,13 @@ describe("WarningJudge: a peer round trip that measured an outage", () => {
     expect(judge(at(T0 + 32_000, healthy)).warnings).toEqual([]);
   });
 
-  it("fires once two consecutive probes, a minute, stay above the threshold", () => {
+  it("stays pending through two high records (an outage smoothed into the next), and fires after three, 90 s", () => {
     const judge = verdicts();
     let h = judge(at(T0, slowTo1));
-    for (let s = 2; s <= 60; s += 2) h = judge(at(T0 + s * 1000, slowTo1));
+    for (let s = 2; s <= 64; s += 2) h = judge(at(T0 + s * 1000, slowTo1));
+    expect(h.warnings.find((x) => x.code === "HIGH_PEER_RTT")?.state).toBe("pending");
+    expect(h.status).toBe("healthy");
+    for (let s = 66; s <= 90; s += 2) h = judge(at(T0 + s * 1000, slowTo1));
     expect(h.warnings.find((x) => x.code === "HIGH_PEER_RTT")?.state).toBe("firing");
     expect(h.status).toBe("degraded");
   });
