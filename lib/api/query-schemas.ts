@@ -17,6 +17,23 @@ export function isPrometheusWindow(w: HistoryWindow): boolean {
   return (prometheusWindows as readonly HistoryWindow[]).includes(w);
 }
 
+/**
+ * A count in plain decimal digits, from `min` to `max`: not "0x10", "1e2" or " 5", which a
+ * number coercion would take for something else than what was typed.
+ */
+function decimalInteger(name: string, min: number, max: number) {
+  return z
+    .string()
+    .regex(/^[0-9]{1,7}$/, `${name} must be a whole number, in decimal digits`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `${name} must be at least ${min}`)
+        .max(max, `${name} must be at most ${max}`),
+    );
+}
+
 export const historyQuerySchema = z.object({
   window: z
     .enum(["5m", "15m", "1h", "6h", "24h", "7d"], {
@@ -24,24 +41,35 @@ export const historyQuerySchema = z.object({
     })
     .default("15m"),
   /** The chart's width in pixels: never send more points than it can draw. */
-  points: z.coerce
-    .number({ error: "points must be a number" })
-    .int("points must be an integer")
-    .min(10, "points must be at least 10")
-    .max(3600, "points must be at most 3600")
-    .default(600),
+  points: decimalInteger("points", 10, 3600).default(600),
 });
 
 export const eventsQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: "limit must be a number" })
-    .int("limit must be an integer")
-    .min(1, "limit must be at least 1")
-    .max(1000, "limit must be at most 1000")
-    .default(100),
+  limit: decimalInteger("limit", 1, 1000).default(100),
 });
 
-/** Parses URLSearchParams against a schema; unknown parameters are ignored. */
-export function parseQuery<T extends z.ZodType>(schema: T, params: URLSearchParams): z.infer<T> {
-  return schema.parse(Object.fromEntries(params));
+/**
+ * Parses URLSearchParams against an object schema; unknown parameters are ignored, and one the
+ * schema knows may be given once (`window=5m&window=1h` asks two things).
+ * @throws ZodError naming the parameter: invalid, or given more than once.
+ */
+export function parseQuery<T extends z.ZodObject>(schema: T, params: URLSearchParams): z.infer<T> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    values[key] = all.length === 1 ? (all[0] as string) : all;
+  }
+  for (const [key, value] of Object.entries(values)) {
+    if (Array.isArray(value) && key in schema.shape) {
+      throw new z.ZodError([
+        {
+          code: "custom",
+          path: [key],
+          message: `${key} is given ${value.length} times; give it once`,
+          input: value,
+        },
+      ]);
+    }
+  }
+  return schema.parse(values);
 }
