@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run; paste the printed tables into docs/benchmarks.md.
 import { benchAlerts } from "./alerts";
 import { cleanUp } from "./cleanup";
+import { benchEventWindow } from "./event-window";
 import { benchHealth } from "./health";
 import { benchHistoryMemory } from "./history-memory";
 import { benchKeys } from "./keys";
@@ -18,6 +19,8 @@ async function main() {
   console.log((await benchLoad()).join("\n"));
   console.log("\n## Chart history memory\n");
   console.log((await benchHistoryMemory()).join("\n"));
+  console.log("\n## The hour's leader changes, per verdict\n");
+  console.log((await benchEventWindow()).join("\n"));
   console.log("\n## Per-process ceiling\n");
   console.log((await benchScale()).join("\n"));
   console.log("\n## Key browser\n");

@@ -68,6 +68,25 @@ describe("EventLog", () => {
     expect(third.state.unreachable).toEqual([m1.id]);
   });
 
+  it("answers the events since a moment, oldest first, from memory and after a restart", () => {
+    const dir = freshDir();
+    const log = new EventLog({ dir, clusterId: "default" });
+    const t0 = Date.parse("2026-11-30T05:00:00.000Z");
+    for (let i = 0; i < 50; i++) {
+      log.append([i % 2 === 0 ? leaderChange : down], log.state, new Date(t0 + i * 1000));
+    }
+    const seqs = (events: { seq: number }[]) => events.map((e) => e.seq);
+    expect(seqs(log.since(t0 + 47_000))).toEqual([48, 49, 50]);
+    // The boundary is inclusive, and a moment between two events starts at the later one.
+    expect(seqs(log.since(t0 + 46_500))).toEqual([48, 49, 50]);
+    expect(log.since(t0 + 60_000)).toEqual([]);
+    expect(log.since(t0 - 1)).toHaveLength(50);
+    log.close();
+    const reopened = new EventLog({ dir, clusterId: "default" });
+    expect(seqs(reopened.since(t0 + 48_000))).toEqual([49, 50]);
+    reopened.close();
+  });
+
   it("skips a torn last line after a crash and writes the next event on a clean line", () => {
     const dir = freshDir();
     const log = new EventLog({ dir, clusterId: "default" });

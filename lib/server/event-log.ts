@@ -125,8 +125,23 @@ export class EventLog {
     return this.recentEvents.slice(-limit).reverse();
   }
 
+  /**
+   * Events recorded at or after `atMs` (Unix ms), oldest first. Events are kept in the order
+   * they were recorded, so this walks back from the newest and stops at the first older one:
+   * its cost is the events in the window, not the up to 2 x `keepInMemory` held. Every verdict
+   * asks it (the hour's leader changes), so a cluster with a long history must not cost more
+   * per sweep than a quiet one. After a wall-clock step back, events from before the step that
+   * sort after it are not reached.
+   */
   since(atMs: number): ClusterEvent[] {
-    return this.recentEvents.filter((e) => Date.parse(e.at) >= atMs);
+    const events = this.recentEvents;
+    let from = events.length;
+    while (from > 0) {
+      const e = events[from - 1];
+      if (!e || Date.parse(e.at) < atMs) break;
+      from--;
+    }
+    return events.slice(from);
   }
 
   /**

@@ -1,0 +1,67 @@
+// The hour's leader changes, as every verdict counts them (npm run bench): EventLog.since over a
+// log holding a quiet cluster's few events and a long-lived one's full memory (keepInMemory,
+// 5,000 events, as a restart reads back; it grows to twice that before trimming), against reading every held event as the poller did before. Per verdict, so a
+// fleet pays it about 1.5 times per cluster per second.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ClusterEvent } from "../lib/events/cluster-event";
+import { EventLog } from "../lib/server/event-log";
+import { quantile, runWhenMain } from "./bench-support";
+import { benchTempDir } from "./cleanup";
+
+const HOUR_MS = 3_600_000;
+const m1 = { id: "8e9e05c52164694d", name: "m1" };
+const m2 = { id: "91bc3c398fb3c146", name: "m2" };
+
+/** A log whose file holds `count` events one minute apart, ending now (the last hour's 60 in it). */
+function logWith(count: number, now: number): EventLog {
+  const dir = benchTempDir("raftscope-bench-events-");
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const event: ClusterEvent = {
+      type: "leader_changed",
+      from: m1,
+      to: m2,
+      term: i + 2,
+      seq: i + 1,
+      at: new Date(now - (count - i) * 60_000).toISOString(),
+      clusterId: "bench",
+    };
+    lines.push(JSON.stringify(event));
+  }
+  writeFileSync(path.join(dir, "events.jsonl"), lines.length ? `${lines.join("\n")}\n` : "");
+  return new EventLog({ dir, clusterId: "bench", keepInMemory: 5000 });
+}
+
+/** µs per call, median of 20 rounds of 200 calls. */
+function perCall(fn: () => unknown): number {
+  const rounds: number[] = [];
+  for (let r = 0; r < 20; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) fn();
+    rounds.push(((performance.now() - t0) / 200) * 1000);
+  }
+  return quantile(rounds, 0.5);
+}
+
+export async function benchEventWindow(): Promise<string[]> {
+  const now = Date.now();
+  const lines = [
+    "| events held | in the last hour | `since` (walks back from the newest) | reading every held event (before) | ratio |",
+    "| --- | --- | --- | --- | --- |",
+  ];
+  for (const count of [10, 1000, 5000]) {
+    const log = logWith(count, now);
+    const held = log.recent(Number.MAX_SAFE_INTEGER).reverse();
+    const inWindow = log.since(now - HOUR_MS).length;
+    const walk = perCall(() => log.since(now - HOUR_MS));
+    const all = perCall(() => held.filter((e) => Date.parse(e.at) >= now - HOUR_MS));
+    log.close();
+    lines.push(
+      `| ${held.length} | ${inWindow} | ${walk.toFixed(1)} µs | ${all.toFixed(1)} µs | ${(all / walk).toFixed(1)}× |`,
+    );
+  }
+  return lines;
+}
+
+runWhenMain(import.meta.url, benchEventWindow);
