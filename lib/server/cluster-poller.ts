@@ -10,7 +10,7 @@ import type { ClusterEvent } from "../events/cluster-event";
 import { detectBlindness } from "../health/blindness";
 import type { ClusterHealth } from "../health/cluster-health";
 import { HistoryRing } from "../history/history-ring";
-import type { ClusterSnapshot, MemberProbe } from "../member-snapshot";
+import type { ClusterSnapshot, MemberInfo, MemberProbe } from "../member-snapshot";
 import type { CertificateInfo } from "../tls/certificate-info";
 import type { TlsProblem } from "../tls/tls-diagnosis";
 import type { TlsObservations } from "../tls/tls-observations";
@@ -299,9 +299,15 @@ export class ClusterPoller {
     return [...new Set(urls)];
   }
 
-  private async refreshMembers(): Promise<void> {
-    if (this.memberListInFlight) return;
+  /**
+   * MemberList, and the tracked members made to match it. Resolves with whether anything a
+   * verdict shows changed (members, their names, URLs or roles, or the discovery error), so a
+   * list that only confirms what was known costs no extra verdict.
+   */
+  private async refreshMembers(): Promise<boolean> {
+    if (this.memberListInFlight) return false;
     this.memberListInFlight = true;
+    const errorBefore = this.discoveryError;
     try {
       const learnerUrls = new Set(
         [...this.urlRoles].filter(([, r]) => r.learner).map(([url]) => url),
@@ -319,9 +325,11 @@ export class ClusterPoller {
       for (const r of roles) this.urlRoles.set(r.url, { memberId: r.memberId, learner: r.learner });
       const next = new Map<string, TrackedMember>();
       const added: TrackedMember[] = [];
+      let changed = list.length !== this.members.size;
       for (const info of list) {
         const prev = this.members.get(info.id);
         if (prev) {
+          if (!sameMemberInfo(prev.info, info)) changed = true;
           prev.info = info;
           next.set(info.id, prev);
         } else {
@@ -338,9 +346,11 @@ export class ClusterPoller {
       this.lastMemberListAt = Date.now();
       this.known?.save(list.flatMap((m) => m.clientUrls));
       this.pruneClients();
+      return changed || added.length > 0 || errorBefore !== undefined;
     } catch (err) {
       this.discoveryError = errorText(err);
       if (this.members.size === 0) await this.diagnoseDiscovery();
+      return this.discoveryError !== errorBefore;
     } finally {
       this.memberListInFlight = false;
     }
@@ -379,7 +389,9 @@ export class ClusterPoller {
     if (this.members.size === 0) {
       await this.refreshMembers();
     } else if (started - this.lastMemberListAt >= this.config.scrapeIntervalMs) {
-      void this.refreshMembers().then(() => this.queuePublish());
+      void this.refreshMembers().then((changed) => {
+        if (changed) this.queuePublish();
+      });
     }
     const before = new Map<TrackedMember, MemberProbe | undefined>();
     const waits: Promise<void>[] = [];
@@ -512,4 +524,16 @@ export class ClusterPoller {
     const settled = health.blind || (health.leader && health.leaderConfirmed);
     this.leaderlessSince = settled ? undefined : (this.leaderlessSince ?? snapshot.observedAt);
   }
+}
+
+function sameMemberInfo(a: MemberInfo, b: MemberInfo): boolean {
+  const sameList = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.isLearner === b.isLearner &&
+    sameList(a.clientUrls, b.clientUrls) &&
+    sameList(a.peerUrls, b.peerUrls)
+  );
 }
