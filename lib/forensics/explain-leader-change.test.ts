@@ -43,8 +43,12 @@ describe("explainLeaderChange", () => {
     const { likely, evidence } = explainLeaderChange({ fromId: "a", at: AT }, before, []);
     expect(evidence.map((e) => e.cause)).toEqual(["stopped_answering", "heartbeat_failures"]);
     expect(likely).toBe(
-      "likely: the leader was frozen or cut off: m1 was frozen or cut off: it stopped answering 1.20 s before the election; heartbeat sends from m1 failed 3 times",
+      "likely: the leader was frozen or cut off: m1 stopped answering (its calls ran out their deadline): its last answer came 3.00 s before the election; heartbeat sends from m1 failed 3 times",
     );
+    expect(evidence[0]?.numbers).toEqual({
+      secondsBeforeElection: 3,
+      firstMissSecondsBeforeElection: 1.2,
+    });
   });
 
   it("calls a refused connection a gone process, and a new start time a restart", () => {
@@ -56,6 +60,20 @@ describe("explainLeaderChange", () => {
     expect(evidence.map((e) => e.cause)).toEqual(["restarted", "stopped_answering"]);
     expect(evidence[0]?.numbers).toMatchObject({ backAfterSeconds: 4 });
     expect(likely).toMatch(/^likely: the leader restarted: /);
+    // No answer in the window before the silence: only a lower bound is known.
+    expect(evidence[1]?.summary).toBe(
+      "m1 stopped answering (its port refused connections): it had not answered for at least 900 ms before the election",
+    );
+  });
+
+  it("calls a leader whose port refused connections gone, from its last answer", () => {
+    const before = [
+      sample(AT - 2500, {}),
+      sample(AT - 300, { reachable: false, error: "14 UNAVAILABLE: No connection established" }),
+    ];
+    expect(explainLeaderChange({ fromId: "a", at: AT }, before, []).likely).toBe(
+      "likely: the leader's process was gone: m1 stopped answering (its port refused connections): its last answer came 2.50 s before the election",
+    );
   });
 
   it("sees a transfer in the MoveLeader call the old leader answered", () => {

@@ -50,11 +50,9 @@ function peak(
   return Math.max(0, ...seen.map((s) => pick(s.m) ?? 0));
 }
 
-/** "frozen or cut off" for a call that ran out its deadline; "gone" for one refused at once. */
-function silenceKind(error: string | undefined): string {
-  return /deadline/i.test(error ?? "")
-    ? "frozen or cut off"
-    : "gone (its port refused connections)";
+/** Whether a silent member's calls ran out their deadline (frozen or cut off) or were refused. */
+function refused(error: string | undefined): boolean {
+  return !/deadline/i.test(error ?? "");
 }
 
 function evidenceFor(
@@ -103,21 +101,32 @@ function evidenceFor(
     );
   }
 
-  // The start of the last silence before the change.
+  // The last silence before the change: its first missed answer, and the answer before it.
+  // A miss is seen only once its call ran out its deadline, so the silence began nearer the
+  // last answer than the first miss (a frozen leader's election comes about as its deadline
+  // ends): the last answer is what is told.
   let silentFrom: (typeof b)[number] | undefined;
+  let lastAnswer: (typeof b)[number] | undefined;
   for (const s of b) {
-    if (s.m.reachable) silentFrom = undefined;
-    else silentFrom ??= s;
+    if (s.m.reachable) {
+      silentFrom = undefined;
+      lastAnswer = s;
+    } else silentFrom ??= s;
   }
   if (silentFrom) {
-    const ahead = (change.at - silentFrom.t) / 1000;
-    add(
-      "stopped_answering",
-      `${name} was ${silenceKind(silentFrom.m.error)}: it stopped answering ${formatSeconds(ahead)} before the election`,
-      {
-        secondsBeforeElection: ahead,
-      },
-    );
+    const firstMiss = (change.at - silentFrom.t) / 1000;
+    const answered = lastAnswer ? (change.at - lastAnswer.t) / 1000 : undefined;
+    const how = refused(silentFrom.m.error)
+      ? "its port refused connections"
+      : "its calls ran out their deadline";
+    const when =
+      answered === undefined
+        ? `it had not answered for at least ${formatSeconds(firstMiss)} before the election`
+        : `its last answer came ${formatSeconds(answered)} before the election`;
+    add("stopped_answering", `${name} stopped answering (${how}): ${when}`, {
+      secondsBeforeElection: answered ?? firstMiss,
+      firstMissSecondsBeforeElection: firstMiss,
+    });
   }
 
   const hb = rise(b, (m) => m.heartbeatSendFailuresTotal);
@@ -195,7 +204,7 @@ function likelyText(evidence: Evidence[]): string {
     near_quota: "the leader's database was near its quota",
   };
   const head =
-    top.cause === "stopped_answering" && /gone/.test(top.summary)
+    top.cause === "stopped_answering" && /refused connections/.test(top.summary)
       ? "the leader's process was gone"
       : lead[top.cause];
   return `likely: ${head}: ${evidence
