@@ -1,7 +1,9 @@
-// The hour's leader changes, as every verdict counts them (npm run bench): EventLog.since over a
-// log holding a quiet cluster's few events and a long-lived one's full memory (keepInMemory,
-// 5,000 events, as a restart reads back; it grows to twice that before trimming), against reading every held event as the poller did before. Per verdict, so a
-// fleet pays it about 1.5 times per cluster per second.
+// The hour's leader changes, as every verdict counted them (npm run bench): EventLog.since over
+// a log holding a quiet cluster's few events, a full log's memory now (1,000: the events API's
+// largest page) and before (5,000), against reading every held event as the poller did. Per
+// verdict, so a fleet paid it about 1.5 times per cluster per second. The verdict now keeps
+// the hour's leader changes itself (poller/leader-change-window.ts); `since` is what a restart
+// reads them back with.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ClusterEvent } from "../lib/events/cluster-event";

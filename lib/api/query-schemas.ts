@@ -44,8 +44,11 @@ export const historyQuerySchema = z.object({
   points: decimalInteger("points", 10, 3600).default(600),
 });
 
+/** The most events one answer of the events API gives; the event log holds this many in memory. */
+export const EVENTS_PAGE_MAX = 1000;
+
 export const eventsQuerySchema = z.object({
-  limit: decimalInteger("limit", 1, 1000).default(100),
+  limit: decimalInteger("limit", 1, EVENTS_PAGE_MAX).default(100),
 });
 
 /**

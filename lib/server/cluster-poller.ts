@@ -103,7 +103,8 @@ export class ClusterPoller {
   ) {
     this.tlsSource = config.tls ? new TlsMaterialSource(config.tls) : undefined;
     // A mismatch found before a restart stands until a check agrees, not until Raftscope restarts.
-    this.consistencyMismatch = mismatchFromEvents(eventLog.recent(Number.MAX_SAFE_INTEGER));
+    const lastCheck = eventLog.newest(["consistency_mismatch", "consistency_agreed"]);
+    this.consistencyMismatch = mismatchFromEvents(lastCheck ? [lastCheck] : []);
     this.clients = new MemberClients(this.tlsSource, config.deadlineMs);
     this.diagnoser = new EndpointDiagnoser(config.deadlineMs);
     this.history = new HistoryRing(HISTORY_POINTS);

@@ -87,6 +87,27 @@ describe("EventLog", () => {
     reopened.close();
   });
 
+  it("finds the newest event of a type however many came after it, also after a restart", () => {
+    const dir = freshDir();
+    const mismatch: EventBody = {
+      type: "consistency_mismatch",
+      revision: 42,
+      members: [{ ...m1, hash: 1, compactRevision: 1 }],
+    };
+    const log = new EventLog({ dir, clusterId: "default", keepInMemory: 10 });
+    log.append([mismatch], log.state);
+    for (let i = 0; i < 50; i++) log.append([i % 2 === 0 ? leaderChange : down], log.state);
+    expect(log.recent(1000).length).toBeLessThanOrEqual(20);
+    expect(log.newest(["consistency_mismatch", "consistency_agreed"])?.seq).toBe(1);
+    expect(log.newest(["member_unreachable"])?.seq).toBe(51);
+    log.close();
+    const reopened = new EventLog({ dir, clusterId: "default", keepInMemory: 10 });
+    expect(reopened.recent(1000)).toHaveLength(10);
+    expect(reopened.newest(["consistency_agreed", "consistency_mismatch"])?.seq).toBe(1);
+    expect(reopened.newest(["etcd_cluster_changed"])).toBeUndefined();
+    reopened.close();
+  });
+
   it("skips a torn last line after a crash and writes the next event on a clean line", () => {
     const dir = freshDir();
     const log = new EventLog({ dir, clusterId: "default" });

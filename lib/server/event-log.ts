@@ -14,6 +14,7 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { EVENTS_PAGE_MAX } from "../api/query-schemas";
 import type { ClusterEvent, EventBody } from "../events/cluster-event";
 import { applyEvent, type EventState, initialEventState } from "../events/detect-events";
 import { parseEventLines } from "../events/parse-event-lines";
@@ -26,7 +27,10 @@ export interface EventLogOptions {
   clusterId: string;
   /** The live file is rotated once it passes this size; one rotated file is kept. */
   maxBytes?: number;
-  /** How many recent events stay in memory for the API. */
+  /**
+   * How many recent events stay in memory for the API; default its largest page
+   * (EVENTS_PAGE_MAX). Memory holds up to twice this between trims, about 550 bytes an event.
+   */
   keepInMemory?: number;
 }
 
@@ -55,6 +59,8 @@ export class EventLog {
   private fd: number;
   private size: number;
   private recentEvents: ClusterEvent[];
+  /** The newest event of each type that memory no longer holds (or held when the log opened). */
+  private readonly newestBeyondMemory = new Map<ClusterEvent["type"], ClusterEvent>();
   private lastSeq: number;
   private detectorState: EventState;
   readonly skippedLines: number;
@@ -66,13 +72,14 @@ export class EventLog {
     this.rotated = path.join(options.dir, "events.1.jsonl");
     this.stateFile = path.join(options.dir, "detector-state.json");
     this.maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
-    this.keep = options.keepInMemory ?? 5000;
+    this.keep = options.keepInMemory ?? EVENTS_PAGE_MAX;
 
     const older = this.readLog(this.rotated);
     const live = this.readLog(this.file);
     const events = [...older.events, ...live.events];
     this.skippedLines = older.skipped + live.skipped;
     this.recentEvents = events.slice(-this.keep);
+    for (const e of events) this.newestBeyondMemory.set(e.type, e);
     this.lastSeq = events.at(-1)?.seq ?? 0;
     this.detectorState = this.loadState(events);
 
@@ -126,11 +133,27 @@ export class EventLog {
   }
 
   /**
+   * The newest event of any of `types`, however many events came after it: from memory, else
+   * the newest trimmed from it or read when the log opened (both files: up to 2 x maxBytes).
+   */
+  newest(types: readonly ClusterEvent["type"][]): ClusterEvent | undefined {
+    for (let i = this.recentEvents.length - 1; i >= 0; i--) {
+      const e = this.recentEvents[i];
+      if (e && types.includes(e.type)) return e;
+    }
+    let found: ClusterEvent | undefined;
+    for (const type of types) {
+      const e = this.newestBeyondMemory.get(type);
+      if (e && (!found || e.seq > found.seq)) found = e;
+    }
+    return found;
+  }
+
+  /**
    * Events recorded at or after `atMs` (Unix ms), oldest first. Events are kept in the order
    * they were recorded, so this walks back from the newest and stops at the first older one:
-   * its cost is the events in the window, not the up to 2 x `keepInMemory` held. Every verdict
-   * asks it (the hour's leader changes), so a cluster with a long history must not cost more
-   * per sweep than a quiet one. After a wall-clock step back, events from before the step that
+   * its cost is the events in the window, not the up to 2 x `keepInMemory` held. Only what
+   * memory holds is answered. After a wall-clock step back, events from before the step that
    * sort after it are not reached.
    */
   since(atMs: number): ClusterEvent[] {
@@ -182,8 +205,11 @@ export class EventLog {
 
   private remember(written: ClusterEvent[]): void {
     this.recentEvents.push(...written);
-    if (this.recentEvents.length > this.keep * 2)
-      this.recentEvents = this.recentEvents.slice(-this.keep);
+    if (this.recentEvents.length > this.keep * 2) {
+      const dropped = this.recentEvents.length - this.keep;
+      for (const e of this.recentEvents.slice(0, dropped)) this.newestBeyondMemory.set(e.type, e);
+      this.recentEvents = this.recentEvents.slice(dropped);
+    }
   }
 
   private rotate(): void {

@@ -11,6 +11,7 @@ import type { HistoryRing } from "../../history/history-ring";
 import type { ClusterSnapshot } from "../../member-snapshot";
 import { PEER_ROUND_TRIP_STALE_MS } from "../../metrics/peer-round-trips";
 import type { EventRecorder } from "./event-recorder";
+import { LeaderChangeWindow } from "./leader-change-window";
 
 const HISTORY_RESOLUTION_MS = 1000;
 /** A sweep that ends a little early still counts as the interval's verdict. */
@@ -42,6 +43,7 @@ export class VerdictPublisher {
   private lastEmitted: { at: number; fingerprint: string } | undefined;
   private notFollowingSince: Record<string, number> = {};
   private readonly warningJudge = new WarningJudge();
+  private readonly leaderChanges: LeaderChangeWindow;
 
   constructor(
     private readonly config: ClusterConfig,
@@ -49,7 +51,12 @@ export class VerdictPublisher {
     private readonly recorder: EventRecorder,
     private readonly history: HistoryRing,
     private readonly emit: (health: ClusterHealth) => void,
-  ) {}
+  ) {
+    this.leaderChanges = new LeaderChangeWindow(
+      thresholds.leaderChangesWindowMs,
+      recorder.log.since(Date.now() - thresholds.leaderChangesWindowMs),
+    );
+  }
 
   get latest(): ClusterHealth | undefined {
     return this.latestHealth;
@@ -57,9 +64,7 @@ export class VerdictPublisher {
 
   /** Computes and records the verdict of `snapshot`; `intervalMs` is the current poll interval. */
   publish(snapshot: ClusterSnapshot, input: VerdictInput, intervalMs: number): ClusterHealth {
-    const leaderChanges = this.recorder.log
-      .since(snapshot.observedAt - thresholds.leaderChangesWindowMs)
-      .filter((e) => e.type === "leader_changed").length;
+    const leaderChanges = this.leaderChanges.countAt(snapshot.observedAt);
     const health = computeClusterHealth({
       ...input,
       id: this.config.id,
@@ -81,6 +86,7 @@ export class VerdictPublisher {
     // Nothing is known before the first member list: no verdict to judge, so no events either.
     if (snapshot.members.length > 0) {
       const detected = detectEvents(this.recorder.state, health);
+      this.leaderChanges.note(detected.events, snapshot.observedAt);
       this.recorder.record(detected.events, detected.state, new Date(snapshot.observedAt));
     }
     this.remember(snapshot, health);
