@@ -15,7 +15,7 @@ const rebuilt: EventBody = {
 };
 
 describe("LeaderChangeWindow", () => {
-  it("counts the hour's leader changes and forgets older ones, boundary included", () => {
+  it("counts the window's leader changes and forgets older ones, boundary included", () => {
     const w = new LeaderChangeWindow(HOUR, []);
     w.note([change(3), down], T0);
     w.note([change(4)], T0 + 10 * 60_000);

@@ -1,8 +1,9 @@
 import type { EventBody } from "../../events/cluster-event";
 
 /**
- * The leader changes of the last `windowMs` of one cluster, for the verdict's "N leader changes
- * in the last hour" (the etcd mixin's etcdHighNumberOfLeaderChanges reads the same hour). Kept
+ * The leader changes of the last `windowMs` of one cluster, for the verdict's
+ * FREQUENT_LEADER_CHANGES (the etcd mixin's etcdHighNumberOfLeaderChanges: 4 or more within
+ * 15 minutes, thresholds.leaderChangesWindowMs). Kept
  * as the detector finds them, so counting costs the changes in the window, not the event log's
  * length, and a change the disk refused to save still counts. Changes of an etcd cluster that
  * was replaced behind the same entry (`etcd_cluster_changed`) are not the new cluster's: the
@@ -15,7 +16,7 @@ export class LeaderChangeWindow {
   /**
    * @param windowMs how far back a change counts, ms.
    * @param recorded the event log's events since `now - windowMs`, oldest first (each with its
-   *   ISO `at`), so a restart keeps the hour's count.
+   *   ISO `at`), so a restart keeps the window's count.
    */
   constructor(
     private readonly windowMs: number,
