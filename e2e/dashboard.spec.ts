@@ -194,6 +194,11 @@ test.describe("cluster dashboard", () => {
     const card = page.getByRole("article", { name: "Cluster Demo control plane" });
     await expect(card).toContainText(/Can lose \d more member|Can lose no more members/);
     await expect(card.getByRole("img", { name: /leader changes in the last hour/ })).toBeVisible();
+    // The fixture's two entries reach one etcd cluster: each card says so, naming the other.
+    await expect(card).toContainText("Same etcd cluster as External etcd tier");
+    await expect(page.getByRole("article", { name: "Cluster External etcd tier" })).toContainText(
+      "Same etcd cluster as Demo control plane",
+    );
     await page.screenshot({ path: testInfo.outputPath("overview.png"), fullPage: true });
   });
 });

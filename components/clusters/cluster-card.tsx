@@ -15,7 +15,14 @@ const toleranceTone = (c: ClusterSummary) =>
         ? "text-orange-700 dark:text-orange-300"
         : "text-emerald-800 dark:text-emerald-300";
 
-export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
+export function ClusterCard({
+  cluster,
+  sameEtcdClusterAs,
+}: {
+  cluster: ClusterSummary;
+  /** Other listed entries that watch this same etcd cluster: one fault shows on each card. */
+  sameEtcdClusterAs?: readonly string[] | undefined;
+}) {
   return (
     <li>
       <article
@@ -33,6 +40,11 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
         <p className={`mt-3 text-sm font-semibold ${toleranceTone(cluster)}`}>
           {toleranceText(cluster.quorum, cluster.writable)}
         </p>
+        {sameEtcdClusterAs && sameEtcdClusterAs.length > 0 && (
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Same etcd cluster as {sameEtcdClusterAs.join(", ")}
+          </p>
+        )}
         <dl className="mt-3 grid grid-cols-2 gap-3 text-sm">
           <div>
             <dt className="text-slate-500 dark:text-slate-400">Leader</dt>

@@ -7,7 +7,12 @@ import { overviewStatus } from "@/lib/format/status-mark";
 import { clusterQueries } from "@/lib/queries/cluster-queries";
 import { ClusterCard } from "./cluster-card";
 import { OverviewToolbar } from "./overview-toolbar";
-import { countByStatus, parseOverviewView, viewClusters } from "./overview-view";
+import {
+  countByStatus,
+  parseOverviewView,
+  sameEtcdClusterNames,
+  viewClusters,
+} from "./overview-view";
 import { useHealthStream } from "./use-health-stream";
 
 /**
@@ -30,6 +35,7 @@ export function ClusterOverview() {
   }
   const shown = viewClusters(data, view);
   const tab = overviewStatus(data);
+  const sameAs = sameEtcdClusterNames(data);
   return (
     <>
       <DocumentMark title={tab.title} mark={tab.mark} />
@@ -46,7 +52,7 @@ export function ClusterOverview() {
       )}
       <ul aria-label="Clusters" className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {shown.map((c) => (
-          <ClusterCard key={c.id} cluster={c} />
+          <ClusterCard key={c.id} cluster={c} sameEtcdClusterAs={sameAs.get(c.id)} />
         ))}
       </ul>
     </>

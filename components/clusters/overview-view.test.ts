@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterSummary } from "@/lib/api/cluster-summary";
 import type { ClusterStatus } from "@/lib/health/cluster-health";
-import { countByStatus, parseOverviewView, viewClusters } from "./overview-view";
+import {
+  countByStatus,
+  parseOverviewView,
+  sameEtcdClusterNames,
+  viewClusters,
+} from "./overview-view";
 
 function cluster(id: string, status: ClusterStatus, remaining = 1): ClusterSummary {
   return {
@@ -72,5 +77,23 @@ describe("the overview's view of many clusters", () => {
       healthy: 2,
     });
     expect(Object.values(countByStatus([]))).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it("names the other entries that watch the same etcd cluster, and never matches an unknown ID", () => {
+    const withId = (id: string, etcdClusterId?: string) => ({
+      ...cluster(id, "critical"),
+      ...(etcdClusterId ? { etcdClusterId } : {}),
+    });
+    const same = sameEtcdClusterNames([
+      withId("prod", "cdf818194e3a8c32"),
+      withId("prod-vip", "cdf818194e3a8c32"),
+      withId("prod-dns", "cdf818194e3a8c32"),
+      withId("staging", "5ad1e1ae0a1b2c3d"),
+      withId("new-a"),
+      withId("new-b"),
+    ]);
+    expect(same.get("prod")).toEqual(["PROD-VIP", "PROD-DNS"]);
+    expect(same.get("prod-dns")).toEqual(["PROD", "PROD-VIP"]);
+    expect([...same.keys()].sort()).toEqual(["prod", "prod-dns", "prod-vip"]);
   });
 });

@@ -28,6 +28,34 @@ export function parseOverviewView(params: URLSearchParams): OverviewView {
   };
 }
 
+/**
+ * For each entry that watches the same etcd cluster (by etcd's cluster ID) as other listed
+ * entries, the others' names, so the overview can say that two cards are one cluster (see the
+ * DUPLICATE_ETCD_CLUSTER information). Entries whose ID is not known yet are never matched.
+ */
+export function sameEtcdClusterNames(
+  clusters: readonly ClusterSummary[],
+): ReadonlyMap<string, readonly string[]> {
+  const byEtcdId = new Map<string, ClusterSummary[]>();
+  for (const c of clusters) {
+    if (!c.etcdClusterId) continue;
+    const group = byEtcdId.get(c.etcdClusterId) ?? [];
+    group.push(c);
+    byEtcdId.set(c.etcdClusterId, group);
+  }
+  const out = new Map<string, readonly string[]>();
+  for (const group of byEtcdId.values()) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      out.set(
+        c.id,
+        group.filter((o) => o.id !== c.id).map((o) => o.name),
+      );
+    }
+  }
+  return out;
+}
+
 /** How many clusters are in each status, every status present (zero when none). */
 export function countByStatus(clusters: readonly ClusterSummary[]): Record<ClusterStatus, number> {
   const counts: Record<ClusterStatus, number> = {

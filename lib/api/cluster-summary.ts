@@ -16,6 +16,8 @@ export const clusterSummarySchema = z.object({
   /** null while Raftscope cannot see the cluster. */
   writable: z.boolean().nullable(),
   observedAt: z.string(),
+  /** etcd's own cluster ID (hex), once a member answered; two entries with one ID watch one cluster. */
+  etcdClusterId: z.string().optional(),
 });
 
 export const clusterListSchema = z.array(clusterSummarySchema);
@@ -31,5 +33,6 @@ export function summarize(h: ClusterHealth): ClusterSummary {
     quorum: h.quorum,
     writable: h.writable,
     observedAt: h.observedAt,
+    ...(h.etcdClusterId ? { etcdClusterId: h.etcdClusterId } : {}),
   };
 }
