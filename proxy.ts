@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { errorResponse } from "@/lib/api/error-response";
 import { malformedPathEscape } from "@/lib/api/path-escape";
 import { RAW_QUERY_HEADER, rawSearch } from "@/lib/api/raw-query-header";
 import { authErrorResponse } from "@/lib/auth/auth-error-response";
@@ -8,7 +9,8 @@ import {
   contentSecurityPolicy,
   securityHeaders,
 } from "@/lib/auth/content-security-policy";
-import { classifyPath, loginPath, METRICS_PATH } from "@/lib/auth/route-access";
+import { allowedMethods, classifyPath, loginPath, METRICS_PATH } from "@/lib/auth/route-access";
+import { MethodNotAllowedError } from "@/lib/errors";
 import { keyPagePathProblem } from "@/lib/keys/key-limits";
 import { allowsScrape } from "@/lib/server/auth/allows-scrape";
 import { type AuthState, getAuthState } from "@/lib/server/auth/auth-state";
@@ -99,6 +101,19 @@ export async function proxy(request: NextRequest): Promise<Response> {
           }),
       csp,
     );
+  }
+
+  // Next answers a method a route does not export with an empty 405; say which ones it takes.
+  const allow = allowedMethods(request.nextUrl.pathname);
+  const method = request.method.toUpperCase();
+  if (allow && !allow.includes(method)) {
+    const err = new MethodNotAllowedError(
+      `${request.nextUrl.pathname} answers ${allow.join(", ")}, not ${method}`,
+      allow,
+    );
+    const res = errorResponse(err);
+    res.headers.set("cache-control", "no-store");
+    return withSecurityHeaders(res, csp);
   }
 
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.

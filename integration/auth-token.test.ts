@@ -1,11 +1,4 @@
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,52 +9,11 @@ import { clusterListSchema } from "../lib/api/cluster-summary";
 import { apiErrorSchema } from "../lib/api/error-response";
 import { sessionInfoSchema } from "../lib/auth/auth-user";
 import { loginResponseSchema } from "../lib/auth/login-request";
+import { appRoutes } from "../test-support/app-routes";
 
 const TOKEN = "integration-test-token-0123456789";
 let cluster: EtcdCluster;
 let dashboard: DashboardServer;
-
-interface AppRoute {
-  /** A request path with sample values in place of dynamic segments. */
-  path: string;
-  kind: "page" | "route";
-  methods: string[];
-}
-
-/** Every page.tsx and route.ts under app/, as a URL a client could ask for. */
-function appRoutes(dir = path.resolve("app"), segments: string[] = []): AppRoute[] {
-  const routes: AppRoute[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const name = entry.name;
-      // Private folders and intercepting routes are not addresses of their own.
-      if (name.startsWith("_") || /^\(\.+\)/.test(name)) continue;
-      const sample =
-        name.startsWith("(") || name.startsWith("@")
-          ? undefined
-          : /^\[\[?\.\.\./.test(name)
-            ? "sample/nested"
-            : name === "[id]"
-              ? "demo"
-              : name.startsWith("[")
-                ? "sample"
-                : name;
-      routes.push(...appRoutes(full, sample === undefined ? segments : [...segments, sample]));
-    } else if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) {
-      routes.push({ path: `/${segments.join("/")}`, kind: "page", methods: ["GET"] });
-    } else if (/^route\.(ts|js)$/.test(entry.name)) {
-      const source = readFileSync(full, "utf8");
-      const methods = [
-        ...source.matchAll(
-          /export\s+(?:const|(?:async\s+)?function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g,
-        ),
-      ].map((m) => m[1] ?? "GET");
-      routes.push({ path: `/${segments.join("/")}`, kind: "route", methods });
-    }
-  }
-  return routes;
-}
 
 function request(p: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${dashboard.url}${p}`, {

@@ -169,6 +169,23 @@ describe("cluster API against a real 3-member cluster with mutual TLS", () => {
         error: { code: "NOT_FOUND", message: `No API at ${wrong}` },
       });
     }
+    // A method a path does not take names the ones it does; nothing under /api deletes or writes.
+    for (const [method, where, allow] of [
+      ["DELETE", "/api/clusters/demo/health", "GET, HEAD"],
+      ["PUT", "/api/clusters/demo/keys", "GET, HEAD"],
+      ["DELETE", "/api/clusters/demo/consistency", "GET, HEAD, POST"],
+      ["GET", "/api/auth/logout", "POST"],
+    ] as const) {
+      const res = await fetch(`${dashboard.url}${where}`, { method });
+      expect(res.status, `${method} ${where}`).toBe(405);
+      expect(res.headers.get("allow")).toBe(allow);
+      expect(await res.json()).toEqual({
+        error: {
+          code: "METHOD_NOT_ALLOWED",
+          message: `${where} answers ${allow}, not ${method}`,
+        },
+      });
+    }
     const bad = await fetch(`${dashboard.url}/api/clusters/demo/history?window=2d`);
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { code: string; message: string } };

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "REVISION_COMPACTED"
   | "VALUE_TOO_LARGE"
   | "TLS_UNUSABLE"
+  | "METHOD_NOT_ALLOWED"
   | "INTERNAL";
 
 /** Base of every error Raftscope throws on purpose: it carries a stable code. */
@@ -41,6 +42,16 @@ export class ConfigError extends RaftscopeError {
 export class NotFoundError extends RaftscopeError {
   constructor(message: string) {
     super("NOT_FOUND", message);
+  }
+}
+
+/** A method the path does not answer; the answer's Allow header lists those it does (RFC 9110 15.5.6). */
+export class MethodNotAllowedError extends RaftscopeError {
+  constructor(
+    message: string,
+    readonly allow: readonly string[],
+  ) {
+    super("METHOD_NOT_ALLOWED", message);
   }
 }
 

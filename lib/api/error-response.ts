@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ErrorCode, RaftscopeError } from "../errors";
+import { type ErrorCode, MethodNotAllowedError, RaftscopeError } from "../errors";
 
 const statusByCode: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -15,6 +15,7 @@ const statusByCode: Record<ErrorCode, number> = {
   VALUE_TOO_LARGE: 413,
   // Raftscope's own client credentials cannot be used: no member can be asked until fixed.
   TLS_UNUSABLE: 503,
+  METHOD_NOT_ALLOWED: 405,
   INTERNAL: 500,
 };
 
@@ -42,7 +43,12 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof RaftscopeError) {
     return Response.json(
       { error: { code: err.code, message: err.message, ...err.details } },
-      { status: statusByCode[err.code] },
+      {
+        status: statusByCode[err.code],
+        ...(err instanceof MethodNotAllowedError
+          ? { headers: { allow: err.allow.join(", ") } }
+          : {}),
+      },
     );
   }
   return Response.json(

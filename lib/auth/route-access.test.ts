@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyPath, loginPath, safeReturnPath } from "./route-access";
+import { appRoutes } from "../../test-support/app-routes";
+import { allowedMethods, classifyPath, loginPath, safeReturnPath } from "./route-access";
 
 describe("classifyPath", () => {
   it("lets only the login page, its endpoint and the probes through", () => {
@@ -91,5 +92,28 @@ describe("safeReturnPath", () => {
   it("builds the login address with where to go back to", () => {
     expect(loginPath("/")).toBe("/login");
     expect(loginPath("/clusters/demo?w=1h")).toBe("/login?next=%2Fclusters%2Fdemo%3Fw%3D1h");
+  });
+});
+
+describe("allowedMethods", () => {
+  it("answers what each API route exports, and GET and HEAD alone elsewhere under /api", () => {
+    for (const route of appRoutes()) {
+      const allow = allowedMethods(route.path);
+      if (route.kind === "page") {
+        expect(allow, route.path).toBeUndefined();
+        continue;
+      }
+      // The catch-all only answers a JSON 404, whatever the method.
+      if (route.path === "/api/sample/nested") {
+        expect(allow).toEqual(["GET", "HEAD"]);
+        continue;
+      }
+      const exported = new Set(route.methods);
+      if (exported.has("GET")) exported.add("HEAD");
+      expect([...(allow ?? [])].sort(), route.path).toEqual([...exported].sort());
+    }
+    expect(allowedMethods("/api/clusters/demo/consistency/")).toEqual(["GET", "HEAD", "POST"]);
+    expect(allowedMethods("/metrics")).toEqual(["GET", "HEAD"]);
+    expect(allowedMethods("/clusters/demo")).toBeUndefined();
   });
 });

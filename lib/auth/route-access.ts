@@ -21,6 +21,29 @@ export function classifyPath(pathname: string): RouteAccess {
   return normalized === "/api" || normalized.startsWith("/api/") ? "api" : "page";
 }
 
+/**
+ * The API paths that take a POST: logging in and out, and a consistency check on demand (which
+ * also answers GET). Raftscope never writes to etcd; nothing under /api takes PUT, PATCH or
+ * DELETE.
+ */
+const postPaths: ReadonlyArray<{ pattern: RegExp; alsoGet: boolean }> = [
+  { pattern: /^\/api\/auth\/(login|logout)$/, alsoGet: false },
+  { pattern: /^\/api\/clusters\/[^/]+\/consistency$/, alsoGet: true },
+];
+
+/**
+ * The methods an API path (or /metrics) answers, for a 405's Allow header; undefined for pages
+ * (the login page among them), which Next answers itself. A path that matches no route still answers GET with its JSON 404.
+ */
+export function allowedMethods(pathname: string): readonly string[] | undefined {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const api = normalized === "/api" || normalized.startsWith("/api/");
+  if (!api && normalized !== METRICS_PATH) return undefined;
+  const post = postPaths.find((p) => p.pattern.test(normalized));
+  if (!post) return ["GET", "HEAD"];
+  return post.alsoGet ? ["GET", "HEAD", "POST"] : ["POST"];
+}
+
 // Only an origin to resolve against: what is kept is a path, which the browser reads against
 // whatever origin it is on.
 const APP_ORIGIN = "http://raftscope.invalid";
