@@ -10,14 +10,26 @@ export function bucketDeltas(
   prev: readonly HistogramBucket[],
   next: readonly HistogramBucket[],
 ): HistogramBucket[] {
-  const restarted = () => next.map((bucket) => ({ ...bucket }));
-  if (prev.length !== next.length) return restarted();
+  if (histogramRestarted(prev, next)) return next.map((bucket) => ({ ...bucket }));
   const before = new Map(prev.map((bucket) => [bucket.le, bucket.count]));
-  const deltas: HistogramBucket[] = [];
-  for (const bucket of next) {
+  return next.map((bucket) => ({
+    le: bucket.le,
+    count: bucket.count - (before.get(bucket.le) ?? 0),
+  }));
+}
+
+/**
+ * Whether a cumulative histogram started again between two scrapes: a bucket count fell, or
+ * the bucket bounds changed (its process restarted).
+ */
+export function histogramRestarted(
+  prev: readonly HistogramBucket[],
+  next: readonly HistogramBucket[],
+): boolean {
+  if (prev.length !== next.length) return true;
+  const before = new Map(prev.map((bucket) => [bucket.le, bucket.count]));
+  return next.some((bucket) => {
     const earlier = before.get(bucket.le);
-    if (earlier === undefined || bucket.count < earlier) return restarted();
-    deltas.push({ le: bucket.le, count: bucket.count - earlier });
-  }
-  return deltas;
+    return earlier === undefined || bucket.count < earlier;
+  });
 }

@@ -164,19 +164,41 @@ describe("deriveMemberMetrics", () => {
         [PEER]: makeHistogram([4, 0, 0, 2], rttBounds),
         // Nothing new for this peer: it has no p99 this interval.
         [OTHER_PEER]: makeHistogram([4], rttBounds),
-        // First probed since the last scrape: all of its observations are new.
-        "8e9e05c52164694d": makeHistogram([0, 1], rttBounds),
       },
     });
     expect(deriveMemberMetrics(prev, next).peerRoundTripP99Seconds).toEqual({
       [PEER]: 0.0004 + 0.0004 * 0.99,
-      "8e9e05c52164694d": 0.0001 + 0.0001 * 0.99,
+    });
+  });
+
+  it("does not read a peer's first round-trip record, made while its process was starting", () => {
+    const rttBounds = [0.05, 0.1, 0.2, 0.4];
+    const steady = makeSample({
+      peerRoundTripTime: { [PEER]: makeHistogram([40], rttBounds) },
+    });
+    // The member restarted: its first record (5 s after start) came from its own dialing.
+    const restarted = later(steady, {
+      peerRoundTripTime: { [PEER]: makeHistogram([0, 0, 1], rttBounds) },
+    });
+    expect(deriveMemberMetrics(steady, restarted).peerRoundTripP99Seconds).toEqual({});
+    // A peer first probed since the last scrape (a member added, or the series not yet
+    // recorded after a restart) is read from its second record on.
+    const empty = makeSample({ peerRoundTripTime: {} });
+    const first = later(empty, {
+      peerRoundTripTime: { [PEER]: makeHistogram([0, 0, 1], rttBounds) },
+    });
+    expect(deriveMemberMetrics(empty, first).peerRoundTripP99Seconds).toEqual({});
+    const second = later(first, {
+      peerRoundTripTime: { [PEER]: makeHistogram([1, 0, 1], rttBounds) },
+    });
+    expect(deriveMemberMetrics(first, second).peerRoundTripP99Seconds).toEqual({
+      [PEER]: 0.05 * 0.99,
     });
   });
 
   it("does not mistake an Object.prototype name for a peer", () => {
-    const prev = makeSample();
-    const next = later(prev, { peerRoundTripTime: { constructor: makeHistogram([0, 3]) } });
+    const prev = makeSample({ peerRoundTripTime: { constructor: makeHistogram([0, 1]) } });
+    const next = later(prev, { peerRoundTripTime: { constructor: makeHistogram([0, 4]) } });
     expect(deriveMemberMetrics(prev, next).peerRoundTripP99Seconds).toEqual({
       constructor: expect.closeTo(0.00199, 12),
     });

@@ -1,5 +1,5 @@
 import type { MemberMetrics } from "../member-snapshot";
-import { bucketDeltas } from "./bucket-deltas";
+import { bucketDeltas, histogramRestarted } from "./bucket-deltas";
 import { counterRate } from "./counter-rate";
 import { type EtcdMetric, etcdMetrics } from "./etcd-metrics";
 import { histogramQuantile } from "./histogram-quantile";
@@ -30,14 +30,30 @@ const asPerMember = (v: SampleValue): Record<string, Histogram> =>
     ? (v as Record<string, Histogram>)
     : {};
 
+/**
+ * Each peer's round-trip p99 over the interval. etcd records a peer's smoothed round trip first
+ * 5 s after its prober starts (statusErrorInterval, rafthttp/probing_status.go), then every
+ * 30 s: that first record is made while the process, or the newly added peer, is still dialing,
+ * so it measures the start-up, not the network. An interval that holds it (the peer's series
+ * was absent or empty before, or started again) gives no value; the next record does.
+ */
 function perMemberP99(
   prev: Record<string, Histogram> | undefined,
   next: Record<string, Histogram>,
 ): Record<string, number> {
   const out: Record<string, number> = {};
+  if (prev === undefined) return out;
   for (const [peer, histogram] of Object.entries(next)) {
-    const p = intervalP99(prev && Object.hasOwn(prev, peer) ? prev[peer] : undefined, histogram);
-    if (prev !== undefined && p !== undefined) out[peer] = p;
+    const before = Object.hasOwn(prev, peer) ? prev[peer] : undefined;
+    if (
+      before === undefined ||
+      before.count === 0 ||
+      histogramRestarted(before.buckets, histogram.buckets)
+    ) {
+      continue;
+    }
+    const p = intervalP99(before, histogram);
+    if (p !== undefined) out[peer] = p;
   }
   return out;
 }
