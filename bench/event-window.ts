@@ -2,7 +2,7 @@
 // a log holding a quiet cluster's few events, a full log's memory now (1,000: the events API's
 // largest page) and before (5,000), against reading every held event as the poller did. Per
 // verdict, so a fleet paid it about 1.5 times per cluster per second. The verdict now keeps
-// the window's leader changes itself (poller/leader-change-window.ts); `since` is what a restart
+// the window's leader changes itself (lib/events/leader-change-window.ts); `since` is what a restart
 // reads them back with.
 import { writeFileSync } from "node:fs";
 import path from "node:path";

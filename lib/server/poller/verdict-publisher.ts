@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClusterConfig } from "../../config/config-schema";
 import { detectEvents } from "../../events/detect-events";
+import { LeaderChangeWindow } from "../../events/leader-change-window";
 import type { ClusterHealth } from "../../health/cluster-health";
 import { computeClusterHealth, type HealthInput } from "../../health/compute-health";
 import { thresholds } from "../../health/thresholds";
@@ -11,7 +12,6 @@ import type { HistoryRing } from "../../history/history-ring";
 import type { ClusterSnapshot } from "../../member-snapshot";
 import { PEER_ROUND_TRIP_STALE_MS } from "../../metrics/peer-round-trips";
 import type { EventRecorder } from "./event-recorder";
-import { LeaderChangeWindow } from "./leader-change-window";
 
 const HISTORY_RESOLUTION_MS = 1000;
 /** A sweep that ends a little early still counts as the interval's verdict. */

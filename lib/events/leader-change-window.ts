@@ -1,4 +1,4 @@
-import type { EventBody } from "../../events/cluster-event";
+import type { EventBody } from "./cluster-event";
 
 /**
  * The leader changes of the last `windowMs` of one cluster, for the verdict's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EventBody } from "../../events/cluster-event";
+import type { EventBody } from "./cluster-event";
 import { LeaderChangeWindow } from "./leader-change-window";
 
 const HOUR = 3_600_000;
